@@ -1,0 +1,94 @@
+package fasterjava.corrset.steps;
+
+import fasterjava.corrset.Combinations;
+import fasterjava.corrset.CorrsetInput;
+import fasterjava.corrset.CorrsetResult;
+import fasterjava.corrset.data.Scores;
+import fasterjava.ladder.Step;
+import tech.tablesaw.api.DoubleColumn;
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.StringColumn;
+import tech.tablesaw.api.Table;
+
+import static tech.tablesaw.aggregate.AggregateFunctions.sum;
+
+/**
+ * Step 01 — the DataFrame baseline, the ladder's reference point: the pandas code of both articles, written
+ * the idiomatic Tablesaw way.
+ *
+ * <p>For every combination: select the rows of its K questions from the whole long table, count rows per user
+ * and keep users with K of them (they answered every question), sum those users' scores, join the grand totals
+ * and ask the library for Pearson's r. Each combination scans all rows, hashes user ids as strings and builds
+ * several intermediate tables — that is where the time goes, and what step 02 attacks.
+ *
+ * <p>Untimed: the rows become a Tablesaw table and grand totals are one group-by, as in the articles, where they
+ * are computed once before the loop.
+ */
+public final class Step01TablesawBaseline implements Step<CorrsetInput, CorrsetResult> {
+    private static final String USER = "user";
+    private static final String QUESTION = "question";
+    private static final String SCORE = "score";
+    private static final String GRAND_TOTAL = "grand_total";
+
+    private Table rows;
+    private Table grandTotals;
+    private int k;
+    private int questionCount;
+    private String[] questionIds;
+
+    @Override
+    public void prepare(CorrsetInput input) {
+        Scores scores = input.scores();
+        int count = scores.rowCount();
+        StringColumn user = StringColumn.create(USER, count);
+        StringColumn question = StringColumn.create(QUESTION, count);
+        IntColumn score = IntColumn.create(SCORE, count);
+        int[] rowUsers = scores.rowUsers();
+        int[] rowQuestions = scores.rowQuestions();
+        int[] rowScores = scores.rowScores();
+        for (int i = 0; i < count; i++) {
+            user.set(i, scores.userId(rowUsers[i]));
+            question.set(i, scores.questionId(rowQuestions[i]));
+            score.set(i, rowScores[i]);
+        }
+        rows = Table.create("scores", user, question, score);
+        Table totals = rows.summarize(SCORE, sum).by(USER);
+        grandTotals = Table.create("grand totals", totals.stringColumn(USER),
+                totals.doubleColumn(1).setName(GRAND_TOTAL));
+        k = input.k();
+        questionCount = scores.questionCount();
+        questionIds = scores.questionIds().toArray(String[]::new);
+    }
+
+    @Override
+    public CorrsetResult compute(int items) {
+        CorrsetResult result = CorrsetResult.ofSize(items);
+        int[] combination = Combinations.first(k);
+        String[] ids = new String[k];
+        for (int item = 0; item < items; item++) {
+            for (int j = 0; j < k; j++) {
+                ids[j] = questionIds[combination[j]];
+            }
+            correlate(ids, result, item);
+            Combinations.next(combination, questionCount);
+        }
+        return result;
+    }
+
+    private void correlate(String[] questions, CorrsetResult result, int item) {
+        Table answers = rows.where(rows.stringColumn(QUESTION).isIn(questions));
+        Table answersPerUser = answers.countBy(USER);
+        Table answeredAll = answersPerUser.where(answersPerUser.intColumn("Count").isEqualTo(questions.length));
+        Table counted = answers.where(answers.stringColumn(USER).isIn(answeredAll.stringColumn(USER).asSet()));
+        Table setTotals = counted.summarize(SCORE, sum).by(USER);
+        Table joined = setTotals.joinOn(USER).inner(grandTotals);
+        int n = joined.rowCount();
+        DoubleColumn x = joined.doubleColumn(1);
+        DoubleColumn y = joined.doubleColumn(GRAND_TOTAL);
+        // With fewer than two users there is no correlation; a constant side makes the library's 0/0 a NaN,
+        // and an infinity would mean the same, so both map to "undefined".
+        double r = n < 2 ? Double.NaN : x.pearsons(y);
+        result.r()[item] = Double.isFinite(r) ? r : Double.NaN;
+        result.n()[item] = n;
+    }
+}
