@@ -1,0 +1,83 @@
+# Shared by the launchers in bin/: locate a JDK 25+, build the project when its sources changed, and assemble the
+# run-time class path. Sourced, not executed.
+
+FASTER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+FASTER_MIN_JAVA=25
+# Every JVM the project starts gets these: the Vector API module, and quiet about the sun.misc.Unsafe use inside
+# third-party jars (Tablesaw's classgraph, Maven's guava), which JDK 25 would otherwise warn about at every start.
+FASTER_JVM_FLAGS=(--add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow -Djava.awt.headless=true)
+
+faster_die() {
+  echo "faster: $*" >&2
+  exit 1
+}
+
+# Prints the feature version (25, 21, ...) of the JDK at $1, or nothing if it is not a JDK.
+faster_java_version() {
+  local home="$1" line
+  [ -x "$home/bin/java" ] && [ -x "$home/bin/javac" ] || return 0
+  if [ -f "$home/release" ]; then
+    line=$(grep -E '^JAVA_VERSION=' "$home/release" | head -n 1)
+    line=${line#JAVA_VERSION=\"}
+  else
+    line=$("$home/bin/java" -version 2>&1 | head -n 1 | sed -E 's/.*version "([^"]*)".*/\1/')
+  fi
+  line=${line#1.}
+  echo "${line%%[.\"+-]*}"
+}
+
+# Sets FASTER_JAVA_HOME to a JDK >= 25: JAVA_HOME if it qualifies, else the usual install locations.
+faster_find_jdk() {
+  local candidate version
+  local candidates=()
+  [ -n "${JAVA_HOME:-}" ] && candidates+=("$JAVA_HOME")
+  [ -n "${CONDA_PREFIX:-}" ] && candidates+=("$CONDA_PREFIX/lib/jvm" "$CONDA_PREFIX")
+  candidates+=(/usr/lib/jvm/temurin-2[5-9]* /usr/lib/jvm/*2[5-9]* /usr/lib/jvm/* /opt/java/* /opt/jdk* \
+    /usr/local/lib/jvm/* "$HOME"/.sdkman/candidates/java/* "$HOME"/.jdks/* \
+    /Library/Java/JavaVirtualMachines/*/Contents/Home)
+  if command -v java >/dev/null 2>&1; then
+    candidates+=("$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")")
+  fi
+  for candidate in "${candidates[@]}"; do
+    [ -d "$candidate" ] || continue
+    version=$(faster_java_version "$candidate")
+    if [ -n "$version" ] && [ "$version" -ge "$FASTER_MIN_JAVA" ] 2>/dev/null; then
+      FASTER_JAVA_HOME="$candidate"
+      export FASTER_JAVA_HOME
+      return 0
+    fi
+  done
+  faster_die "no JDK $FASTER_MIN_JAVA or newer found (looked at JAVA_HOME and /usr/lib/jvm, /opt/java, ~/.sdkman)." \
+    "Install one, e.g. 'apt-get install temurin-25-jdk' or 'conda env create -f environment.yml', or set JAVA_HOME."
+}
+
+# Runs Maven with the JDK found above; quiet unless it fails.
+faster_mvn() {
+  command -v mvn >/dev/null 2>&1 || faster_die "Maven (mvn) not found: install it, e.g. 'apt-get install maven'."
+  JAVA_HOME="$FASTER_JAVA_HOME" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
+    mvn -B -f "$FASTER_ROOT/pom.xml" "$@"
+}
+
+# Compiles the project (classes + dependency jars under target/) when pom.xml or anything in src/main changed
+# since the last build. Build output goes to stderr so stdout stays the command's own (e.g. --json).
+faster_build_if_stale() {
+  local stamp="$FASTER_ROOT/target/.faster-build-stamp"
+  if [ -f "$stamp" ] && [ -d "$FASTER_ROOT/target/classes" ] && [ -d "$FASTER_ROOT/target/lib" ] \
+    && [ -z "$(find "$FASTER_ROOT/pom.xml" "$FASTER_ROOT/src/main" -newer "$stamp" -print -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "faster: building the project (first use or sources changed)..." >&2
+  local log
+  log=$(mktemp)
+  if ! faster_mvn -q -DskipTests compile >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    faster_die "the build failed (Maven output above)."
+  fi
+  rm -f "$log"
+  touch "$stamp"
+}
+
+faster_classpath() {
+  echo "$FASTER_ROOT/target/classes:$FASTER_ROOT/target/lib/*"
+}
