@@ -14,8 +14,10 @@ import argparse
 import asyncio
 import os
 import re
+import socket
 import sys
 import time
+import warnings
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -26,21 +28,26 @@ from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernel
 SIZES = ("tiny", "small", "full")
 # Per-cell limits by size. Above the kernel's own 30-minute limit at full size, so its cleaner error comes first.
 CELL_TIMEOUT_SECONDS = {"tiny": 300, "small": 1800, "full": 3600}
-# rapaio 3.0.1 is ready ~2 s after launch here (~5 s with both cores busy). A start that has not answered
-# kernel_info by this limit is the known startup race, not a slow start: it never answers, so start another.
-STARTUP_TIMEOUT_SECONDS = 30
-START_ATTEMPTS = 3
+# rapaio 3.0.1 is ready 2-3 s after launch here, up to 13 s with both cores busy. A start that has not answered
+# kernel_info by this limit is one of its startup hangs, not a slow start: it never answers, so start another.
+# Hangs hit about 1 start in 8 under load, so 5 attempts leave ~1 in 30,000 notebooks failing for it.
+STARTUP_TIMEOUT_SECONDS = 25
+START_ATTEMPTS = 5
+# rapaio binds its sockets before it registers its message handlers, and a request already queued by the client
+# (jupyter_client sends kernel_info at once) can arrive in between and kill its shell thread. Sending the first
+# request only once the shell port accepts connections, and a moment later, avoids that hang.
+HANDLERS_SETTLE_SECONDS = 0.5
 
 # A step notebook, e.g. corrset/05-int-ids.ipynb; 00 is a track's overview and is not a step.
 STEP_NOTEBOOK = re.compile(r"^(\d{2})-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
 # The library's contract: a step prints this line once its result matched the baseline.
 VERIFIED_LINE = re.compile(r"^verified:", re.MULTILINE)
 # Error text on stderr that did not fail the cell: a throwable's name or a stack frame (case matters, so that
-# "error rate" in a progress line is not one), or a line that starts like a tool's "error: ..." / "FAILED".
+# "no error" in a progress line is not one), or a line that starts like a tool's "error: ..." message.
 # Other stderr text (progress, logging) is allowed.
 STDERR_THROWABLE = re.compile(r"\b[A-Z]\w*(?:Exception|Error)\b|^\s+at [\w$.<>/]+\(.*\)\s*$|^Caused by: ",
                               re.MULTILINE)
-STDERR_ERROR_LINE = re.compile(r"^\s*(?:error|fatal|failed|failure)\b", re.MULTILINE | re.IGNORECASE)
+STDERR_ERROR_LINE = re.compile(r"^\s*(?:error|fatal|failed|failure)\s*:", re.MULTILINE | re.IGNORECASE)
 
 
 # ---- checks on notebook content (no kernel needed) -------------------------------------------------------------
@@ -71,15 +78,17 @@ def output_texts(cell):
 
 
 def stderr_problems(nb):
-    """Error text that reached stderr without failing its cell."""
+    """Error text that reached stderr without failing its cell: one problem per cell, quoting its first line."""
     problems = []
     for number, cell in enumerate(nb.cells, start=1):
         if cell.cell_type != "code":
             continue
-        for kind, text in output_texts(cell):
-            if kind == "stderr" and (STDERR_THROWABLE.search(text) or STDERR_ERROR_LINE.search(text)):
-                first = text.strip().splitlines()[0] if text.strip() else ""
-                problems.append(f"cell {number} wrote an error to stderr: {first[:200]}")
+        stderr = "".join(text for kind, text in output_texts(cell) if kind == "stderr")
+        match = STDERR_THROWABLE.search(stderr) or STDERR_ERROR_LINE.search(stderr)
+        if match:
+            line_start = stderr.rfind("\n", 0, match.start()) + 1
+            line = stderr[line_start:].splitlines()[0].strip()
+            problems.append(f"cell {number} wrote an error to stderr without failing: {line[:200]}")
     return problems
 
 
@@ -98,8 +107,7 @@ def step_problems(nb):
     has_verified = any(
         VERIFIED_LINE.search(text)
         for cell in nb.cells if cell.cell_type == "code"
-        for kind, text in output_texts(cell)
-        if kind != "stderr"
+        for _, text in output_texts(cell)
     )
     problems = []
     if not has_png:
@@ -170,7 +178,8 @@ def output_path(settings, notebook):
 
 
 async def start_kernel(client, settings, env, log, result):
-    """Starts the kernel and waits for its kernel_info reply, starting afresh when a start never answers."""
+    """Starts the kernel and waits for its kernel_info reply, starting afresh when a start never answers.
+    Each attempt gets settings.startup_timeout in all."""
     for attempt in range(1, settings.start_attempts + 1):
         client.km = client.create_kernel_manager()
         client.kc = None
@@ -179,17 +188,33 @@ async def start_kernel(client, settings, env, log, result):
         log.flush()
         try:
             await client.async_start_new_kernel(env=env, stdout=log, stderr=log)
+            await wait_for_shell_port(client.km, settings.startup_timeout)
+            client.startup_timeout = max(1, round(settings.startup_timeout - (time.monotonic() - began)))
             # Waits for kernel_info within startup_timeout; on failure shuts the kernel down and raises.
             await client.async_start_new_kernel_client()
         except RuntimeError as error:
             result.start_seconds.append(time.monotonic() - began)
             await shutdown_kernel(client)
             if "didn't respond" not in str(error) or attempt == settings.start_attempts:
-                raise KernelStartError(f"kernel start failed (attempt {attempt}): {error}") from error
-            print(f"  note: kernel did not answer kernel_info in {settings.startup_timeout} s "
-                  f"(attempt {attempt}); starting another", flush=True)
+                raise KernelStartError(f"kernel start failed (attempt {attempt} of {settings.start_attempts}): "
+                                       f"{error} (its log: {log.name})") from error
+            print(f"  note: kernel not ready {settings.startup_timeout} s after start (attempt {attempt} of "
+                  f"{settings.start_attempts}); starting another", flush=True)
             continue
         result.start_seconds.append(time.monotonic() - began)
+        return
+
+
+async def wait_for_shell_port(km, timeout):
+    """Returns once the kernel listens on its shell port (plus HANDLERS_SETTLE_SECONDS), it died, or timeout."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline and await ensure_awaitable(km.is_alive()):
+        try:
+            socket.create_connection((km.ip, km.shell_port), timeout=0.2).close()
+        except OSError:
+            await asyncio.sleep(0.05)
+            continue
+        await asyncio.sleep(HANDLERS_SETTLE_SECONDS)
         return
 
 
@@ -226,7 +251,7 @@ async def execute(notebook, settings):
         startup_timeout=settings.startup_timeout,
         resources={"metadata": {"path": str(notebook.parent.resolve())}},
         allow_errors=False,
-        interrupt_on_timeout=False,  # rapaio does not survive an interrupt; the kernel is killed instead
+        interrupt_on_timeout=False,  # rapaio never replies to an interrupted cell; the kernel is killed instead
         shutdown_kernel="immediate",
     )
     env = dict(os.environ, FASTER_SIZE=settings.size)
@@ -235,6 +260,7 @@ async def execute(notebook, settings):
     result.executed_path = executed
     with open(executed.with_suffix(".kernel.log"), "w", encoding="utf-8") as log:
         completed = False
+        number = 0  # the cell being executed, 1-based
         try:
             await start_kernel(client, settings, env, log, result)
             client.reset_execution_trackers()
@@ -242,16 +268,19 @@ async def execute(notebook, settings):
             if info is not None and "language_info" in info["content"]:
                 nb.metadata["language_info"] = info["content"]["language_info"]
             for index, cell in enumerate(nb.cells):
+                number = index + 1
                 await client.async_execute_cell(cell, index, execution_count=client.code_cells_executed + 1)
             completed = True
         except KernelStartError as error:
             result.problems.append(str(error))
-        except CellTimeoutError as error:
-            result.problems.append(f"cell timed out after {settings.cell_timeout} s: {first_line(error)}")
-        except DeadKernelError as error:
-            result.problems.append(f"the kernel died: {first_line(error)}")
-        except CellExecutionError as error:
-            result.problems.append(f"cell failed: {describe_cell_error(error)}")
+        except CellTimeoutError:
+            result.problems.append(f"cell {number} timed out after {settings.cell_timeout} s")
+        except DeadKernelError:
+            result.problems.append(f"the kernel died during cell {number} (its log: {log.name})")
+        except CellExecutionError:
+            result.problems.append(f"cell {number} failed: {describe_cell_error(nb.cells[number - 1])}")
+        except Exception as error:  # e.g. no such kernelspec: report it as this notebook's failure
+            result.problems.append(f"cannot run: {type(error).__name__}: {first_line(error)}")
         finally:
             await shutdown_kernel(client)
 
@@ -274,20 +303,25 @@ def first_line(error):
 ANSI = re.compile(r"\x1b\[[0-9;]*m")
 
 
-def describe_cell_error(error):
-    """The kernel's error name and message, plus the first lines of its traceback without colour codes."""
-    name = getattr(error, "ename", "") or type(error).__name__
-    value = getattr(error, "evalue", "") or ""
-    traceback = ANSI.sub("", getattr(error, "traceback", "") or "").strip()
-    detail = " | ".join(line.strip() for line in traceback.splitlines()[-4:] if line.strip())
-    return f"{name}: {value} {('| ' + detail) if detail else ''}".strip()
+def describe_cell_error(cell):
+    """The kernel's error name, message and traceback lines (colour codes removed) from the cell's error output."""
+    for output in cell.get("outputs", []):
+        if output.output_type == "error":
+            lines = [ANSI.sub("", line).strip() for line in output.get("traceback", [])]
+            detail = " | ".join(line for line in "\n".join(lines).splitlines() if line)
+            message = f"{output.ename}: {output.evalue}" if output.evalue else output.ename
+            return f"{message} [{detail[:400]}]"
+    return "an error without an error output"
 
 
 def write_html(nb, path):
+    """Renders the executed notebook for reading without Jupyter; a rendering that fails fails the notebook."""
     try:
         from nbconvert import HTMLExporter
-        body, _ = HTMLExporter().from_notebook_node(nb)
-    except Exception as error:  # the run's verdict does not depend on the report, but its absence is reported
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)  # nbconvert 6.5 about its own nbformat calls
+            body, _ = HTMLExporter().from_notebook_node(nb)
+    except Exception as error:
         return f"could not write {path.name}: {type(error).__name__}: {error}"
     path.write_text(body, encoding="utf-8")
     return None
