@@ -33,10 +33,11 @@ public final class LineDiff {
             if (i < n && j < m && before.get(i).equals(after.get(j))) {
                 lines.add(new Line(' ', before.get(i++)));
                 j++;
-            } else if (j < m && (i == n || common[i][j + 1] >= common[i + 1][j])) {
-                lines.add(new Line('+', after.get(j++)));
-            } else {
+            } else if (i < n && (j == m || common[i + 1][j] >= common[i][j + 1])) {
+                // Removals before additions, as unified diffs show them.
                 lines.add(new Line('-', before.get(i++)));
+            } else {
+                lines.add(new Line('+', after.get(j++)));
             }
         }
         return lines;
