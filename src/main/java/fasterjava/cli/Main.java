@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "faster", mixinStandardHelpOptions = true, version = "faster-java 0.1",
         description = "Performance-optimization journeys in Java: verified, measured on your machine.",
-        subcommands = {GenerateCommand.class, CorrsetCommand.class, ReproduceCommand.class,
+        subcommands = {GenerateCommand.class, CorrsetCommand.class, ReproduceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
     public static final int BAD_INPUT = 1;
