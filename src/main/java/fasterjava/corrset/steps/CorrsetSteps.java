@@ -19,7 +19,9 @@ public final class CorrsetSteps {
             new Rung<>("08", "custom-corrcoef", "Hand-written correlation from exact sums",
                     Step08CustomCorrcoef::new),
             new Rung<>("09", "bitsets", "Bitsets of users", Step09Bitsets::new),
-            new Rung<>("10", "fused-loop", "One fused loop, no intermediate arrays", Step10FusedLoop::new));
+            new Rung<>("10", "fused-loop", "One fused loop, no intermediate arrays", Step10FusedLoop::new),
+            new Rung<>("11", "vector-api", "Vector API: AND and skip 8 words at a time", Step11VectorApi::new),
+            new Rung<>("12", "threads", "All cores: batches on a work-stealing pool", Step12Threads::new));
 
     private CorrsetSteps() {
     }
