@@ -12,21 +12,25 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Step 11 — the Vector API: the K-way AND and the test for "no counted user here" run on whole vectors of words
- * ({@link LongVector}, the machine's widest: 8 words = 512 users with AVX-512, 4 with AVX2).
+ * ({@link LongVector} in the machine's preferred width: 8 words = 512 users with AVX-512, 4 with AVX2).
  *
  * <p>What changed from step 10: the word loop advances a vector at a time. The K bitsets' vectors are ANDed
  * lane-wise; if every lane is zero (most vectors: ~19 counted users are spread over 938 words) the loop moves on
  * after one mask test, otherwise the lanes are stored to a small scratch array and walked bit by bit exactly as
- * in step 10. The last {@code words % lanes} words, which do not fill a vector, are ANDed with scalar code.
+ * in step 10. The last {@code words % lanes} words, which do not fill a vector, are ANDed with step 10's scalar
+ * code.
  *
  * <p>Why it is faster: one vector load, AND and test do the work of eight scalar ones, and the branch that skips
- * empty words is taken once per 512 users instead of once per 64. The JIT does not find this on its own: the
- * scalar loop's inner bit walk has a data-dependent trip count, which keeps C2's auto-vectorizer away.
+ * empty words is taken once per 512 users instead of once per 64. C2 does not find this on its own: the bit walk
+ * inside the loop has a data-dependent trip count, which keeps its auto-vectorizer away. The vector AND does not
+ * stop early as step 10's does: a vector is all zero only if all its 8 words are, and testing after every row
+ * cost about what it saved.
  *
  * <p>What it costs: an incubator module ({@code --add-modules jdk.incubator.vector} to compile and run, and a
- * warning at start-up), code that depends on the vector width (the scratch array and the tail), and speed that
+ * warning at start-up), code shaped by the vector width (the scratch array and the tail), and speed that
  * depends on the hardware: without vector units the API falls back to slow Java code. The accumulation is
- * unchanged, so with fewer words to AND its scattered score reads are a larger share of the time.
+ * unchanged, and now dominates: each counted user costs K + 1 reads scattered over a 48 MB score matrix and the
+ * grand totals, most of them cache misses.
  */
 public final class Step11VectorApi implements Step<CorrsetInput, CorrsetResult> {
     private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
@@ -125,7 +129,7 @@ public final class Step11VectorApi implements Step<CorrsetInput, CorrsetResult> 
     /** The AND of the combination's K words at index {@code w}. */
     private long scalarAnd(int w) {
         long word = sets[0][w];
-        for (int j = 1; j < k; j++) {
+        for (int j = 1; j < k && word != 0; j++) {
             word &= sets[j][w];
         }
         return word;

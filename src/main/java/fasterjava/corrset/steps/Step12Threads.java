@@ -190,7 +190,7 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
     /** The AND of the combination's K words at index {@code w}. */
     private long scalarAnd(long[][] sets, int w) {
         long word = sets[0][w];
-        for (int j = 1; j < k; j++) {
+        for (int j = 1; j < k && word != 0; j++) {
             word &= sets[j][w];
         }
         return word;
