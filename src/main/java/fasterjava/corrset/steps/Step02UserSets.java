@@ -18,8 +18,9 @@ import tech.tablesaw.api.Table;
  * Step 02 — sets of users: who answered all K questions is a set intersection, not a group-by over the rows.
  *
  * <p>What changed from step 01: each question gets, once and untimed, the set of users (string ids) who answered
- * it and its own small table of answers. Per combination the K sets are intersected; only the K questions'
- * answers are scanned (keeping users in the intersection) and summed per user. Grand totals come from a map of
+ * it and its own small table of answers. Per combination the K sets are intersected (each user of the first set
+ * is looked up in the others); only the K questions' answers are scanned, keeping users in the intersection, and
+ * summed per user. Grand totals come from a map of
  * user id to total instead of a table join. The correlation is still a DataFrame computation: a two-column table
  * per combination and column arithmetic.
  *
@@ -88,10 +89,11 @@ public final class Step02UserSets implements Step<CorrsetInput, CorrsetResult> {
     }
 
     private void correlate(String[] questions, CorrsetResult result, int item) {
-        Set<String> answeredAll = new HashSet<>(usersByQuestion.get(questions[0]));
-        for (int j = 1; j < questions.length; j++) {
-            answeredAll.retainAll(usersByQuestion.get(questions[j]));
+        List<Set<String>> sets = new ArrayList<>(questions.length);
+        for (String question : questions) {
+            sets.add(usersByQuestion.get(question));
         }
+        Set<String> answeredAll = intersection(sets);
         Map<String, Long> setTotals = new HashMap<>();
         for (String question : questions) {
             for (Answer answer : answersByQuestion.get(question)) {
@@ -113,6 +115,21 @@ public final class Step02UserSets implements Step<CorrsetInput, CorrsetResult> {
         double r = n < 2 ? Double.NaN : dataFrameCorrelation(table);
         result.r()[item] = Double.isFinite(r) ? r : Double.NaN;
         result.n()[item] = n;
+    }
+
+    /** The elements in every set: those of the first that all the others contain ({@code set.intersection}). */
+    private static <T> Set<T> intersection(List<Set<T>> sets) {
+        Set<T> common = new HashSet<>();
+        for (T element : sets.getFirst()) {
+            boolean everywhere = true;
+            for (int j = 1; j < sets.size() && everywhere; j++) {
+                everywhere = sets.get(j).contains(element);
+            }
+            if (everywhere) {
+                common.add(element);
+            }
+        }
+        return common;
     }
 
     /** Pearson's r of the table's two columns; 0/0 (a constant column) gives NaN. */

@@ -5,8 +5,10 @@ import fasterjava.corrset.CorrsetInput;
 import fasterjava.corrset.CorrsetResult;
 import fasterjava.corrset.data.Scores;
 import fasterjava.ladder.Step;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.commons.math3.linear.MatrixUtils;
@@ -85,10 +87,11 @@ public final class Step04GrandTotalsCorrcoef implements Step<CorrsetInput, Corrs
     }
 
     private void correlate(String[] questions, CorrsetResult result, int item) {
-        Set<String> answeredAll = new HashSet<>(usersByQuestion.get(questions[0]));
-        for (int j = 1; j < questions.length; j++) {
-            answeredAll.retainAll(usersByQuestion.get(questions[j]));
+        List<Set<String>> sets = new ArrayList<>(questions.length);
+        for (String question : questions) {
+            sets.add(usersByQuestion.get(question));
         }
+        Set<String> answeredAll = intersection(sets);
         int n = answeredAll.size();
         double[] x = new double[n];
         double[] y = new double[n];
@@ -105,6 +108,21 @@ public final class Step04GrandTotalsCorrcoef implements Step<CorrsetInput, Corrs
         double r = n < 2 ? Double.NaN : libraryCorrelation(x, y);
         result.r()[item] = Double.isFinite(r) ? r : Double.NaN;
         result.n()[item] = n;
+    }
+
+    /** The elements in every set: those of the first that all the others contain ({@code set.intersection}). */
+    private static <T> Set<T> intersection(List<Set<T>> sets) {
+        Set<T> common = new HashSet<>();
+        for (T element : sets.getFirst()) {
+            boolean everywhere = true;
+            for (int j = 1; j < sets.size() && everywhere; j++) {
+                everywhere = sets.get(j).contains(element);
+            }
+            if (everywhere) {
+                common.add(element);
+            }
+        }
+        return common;
     }
 
     /** {@code corrcoef(x, y)[0][1]}: the 2×2 covariance matrix scaled by the standard deviations. */
