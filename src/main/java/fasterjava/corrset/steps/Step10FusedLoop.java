@@ -37,7 +37,7 @@ public final class Step10FusedLoop implements Step<CorrsetInput, CorrsetResult> 
     private int k;
     private int questionCount;
     private int words;
-    /** The combination's K bitsets and score rows, refilled per combination instead of indexing twice. */
+    /** The combination's K bitsets and score rows, looked up once per combination rather than once per word. */
     private long[][] sets;
     private int[][] scoreRows;
 

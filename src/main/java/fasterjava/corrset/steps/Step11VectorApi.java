@@ -41,7 +41,7 @@ public final class Step11VectorApi implements Step<CorrsetInput, CorrsetResult> 
     private int k;
     private int questionCount;
     private int words;
-    /** The combination's K bitsets and score rows, refilled per combination instead of indexing twice. */
+    /** The combination's K bitsets and score rows, looked up once per combination rather than once per word. */
     private long[][] sets;
     private int[][] scoreRows;
     /** The lanes of a vector that has a counted user, stored to be walked word by word. */
@@ -94,7 +94,7 @@ public final class Step11VectorApi implements Step<CorrsetInput, CorrsetResult> 
                 for (int j = 1; j < k; j++) {
                     all = all.and(LongVector.fromArray(SPECIES, sets[j], w));
                 }
-                // One mask test skips 512 users that nobody in this combination shares.
+                // One mask test skips a vector of users (512 with AVX-512) of whom none counts.
                 if (!all.compare(VectorOperators.NE, 0L).anyTrue()) {
                     continue;
                 }

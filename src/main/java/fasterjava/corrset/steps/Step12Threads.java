@@ -26,8 +26,8 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Why it is faster: the combinations are independent, the bitsets and score rows are only read, and each
  * batch writes its own slice of the output, so threads share nothing that is written and need no locks. Batching
  * is what the Rust article found decisive (4.22 s → 982 ms for 5M combinations): one task per combination costs
- * more in scheduling than the ~0.3 µs of work it holds, while a thousand combinations per task make the
- * overhead negligible and still leave hundreds of tasks to balance the load.
+ * about as much in scheduling as the microsecond or two of work it holds, while a thousand combinations per task
+ * make the overhead negligible and still leave hundreds of tasks to balance the load.
  *
  * <p>What it costs: at most {@code threads} times faster, less when the threads compete for shared caches and
  * memory bandwidth (the score matrix is read by all of them). The pool is created per {@code compute} and closed
@@ -155,7 +155,7 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
                 for (int j = 1; j < k; j++) {
                     all = all.and(LongVector.fromArray(SPECIES, sets[j], w));
                 }
-                // One mask test skips 512 users that nobody in this combination shares.
+                // One mask test skips a vector of users (512 with AVX-512) of whom none counts.
                 if (!all.compare(VectorOperators.NE, 0L).anyTrue()) {
                     continue;
                 }
@@ -222,6 +222,7 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
             table[row][0] = 1;
             for (int col = 1; col <= Math.min(row, r); col++) {
                 long sum = table[row - 1][col - 1] + table[row - 1][col];
+                // Two non-negative longs that overflow wrap to a negative: that is the saturation test.
                 table[row][col] = sum < 0 ? Long.MAX_VALUE : sum;
             }
         }
