@@ -26,8 +26,8 @@ import tech.tablesaw.api.Table;
  * left is dominated by the intersection itself (12,000 users of the first question, each looked up in up to
  * K − 1 other sets) and the per-combination table.
  *
- * <p>What it costs: one map entry per answer — a key record, a boxed score and a hash node, roughly 100 bytes per
- * answer (about 250 MB for the full 2.4 million answers) — and a key allocation per lookup.
+ * <p>What it costs: one map entry per answer — a key record, a hash node and a table slot, tens of bytes per
+ * answer (well over 100 MB for the full 2.4 million answers) — and a key allocation per lookup.
  */
 public final class Step03ScoreMap implements Step<CorrsetInput, CorrsetResult> {
     private record QuestionUser(String question, String user) {

@@ -20,10 +20,10 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  *
  * <p>Why it is faster: a map lookup allocates a key, hashes it, walks to a bucket and follows pointers to a node
  * and a boxed value; an array read is one bounds-checked load. The per-combination work is now dominated by the
- * K passes over U booleans and the library's matrices.
+ * passes over all U booleans: the K-row AND and listing the true entries.
  *
  * <p>What it costs: memory for every pair, answered or not — 4 bytes × Q × U (48 MB on the article's data, where
- * a map needed ~250 MB for the 20% of pairs that exist, so here dense is smaller too). {@code int} keeps any score
+ * the map needed well over 100 MB for the 20% of pairs that exist, so here dense is smaller too). {@code int} keeps any score
  * the loader accepts; a {@code byte[]} matrix would be a quarter of the size but only holds scores up to 127.
  */
 public final class Step07DenseMatrix implements Step<CorrsetInput, CorrsetResult> {

@@ -16,9 +16,11 @@ import fasterjava.ladder.Step;
  *
  * <p>Why it is faster: the library copied the data into a matrix, made two passes (means, then deviations) to
  * build a 2×2 covariance matrix, and allocated a correlation matrix to read one entry from; the loop is one pass
- * with no allocation, over ~19 users. It is also exact: integer sums have no rounding, so r differs from the
- * exact value only by the final division and square root, and undefined (n &lt; 2 or a zero spread) is an exact
- * integer test rather than a floating-point 0/0.
+ * over ~19 users and allocates nothing. On the article's data that is only a few microseconds of the ~60 µs per
+ * combination, most of which is the passes over all 60,000 booleans — step 09's target. The lasting gain is
+ * exactness: integer sums have no rounding, so r differs from the exact value only by the final division and
+ * square root, and undefined (n &lt; 2 or a zero spread) is an exact integer test rather than a floating-point
+ * 0/0.
  *
  * <p>What it costs: our own numerics to get right — the sums must not overflow, which the loader guarantees
  * ({@code users × max grand total} fits the products in 64 bits).
