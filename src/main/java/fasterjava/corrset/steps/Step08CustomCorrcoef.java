@@ -12,7 +12,7 @@ import fasterjava.ladder.Step;
  * follows from them with the spec's formula ({@link Correlation#r(long, long, long, long, long, long)}).
  *
  * <p>What changed from step 07: x and y are {@code long[]}s and the library call is replaced by
- * {@link #corrcoef}, a loop adding up {@code n, Σx, Σy, Σxy, Σx², Σy²}.
+ * {@code corrcoef}, a loop adding up {@code n, Σx, Σy, Σxy, Σx², Σy²}.
  *
  * <p>Why it is faster: the library copied the data into a matrix, made two passes (means, then deviations) to
  * build a 2×2 covariance matrix, and allocated a correlation matrix to read one entry from; the loop is one pass

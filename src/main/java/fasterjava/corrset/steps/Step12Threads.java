@@ -14,7 +14,7 @@ import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * Step 12 — all cores: the combinations are cut into batches of {@value #BATCH} and the batches spread over a
+ * Step 12 — all cores: the combinations are cut into batches of 1,024 ({@code BATCH}), spread over a
  * work-stealing {@link ForkJoinPool}, each batch running step 11's kernel on its own slice of the result.
  *
  * <p>What changed from step 11: {@code compute} splits the range of batches in halves, recursively, until one
