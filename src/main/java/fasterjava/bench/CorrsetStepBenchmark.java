@@ -37,7 +37,9 @@ public class CorrsetStepBenchmark {
     /** Combinations the baseline computes to verify each step in setup. */
     static final int VERIFY_ITEMS = 10;
 
-    @Param({"01-tablesaw-baseline"})
+    @Param({"01-tablesaw-baseline", "02-user-sets", "03-score-map", "04-grand-totals-corrcoef", "05-int-ids",
+            "06-bool-arrays", "07-dense-matrix", "08-custom-corrcoef", "09-bitsets", "10-fused-loop", "11-vector-api",
+            "12-threads"})
     public String step;
 
     @Param({"small"})
