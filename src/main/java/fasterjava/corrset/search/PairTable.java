@@ -23,20 +23,31 @@ final class PairTable {
     private static final long FIELD16 = 1L << 16;
     private static final long FIELD32 = 1L << 32;
 
+    /**
+     * Entries per block of e-columns (16 bytes each): 2,048 entries are 32 KiB, inside the 48 KiB L1 data cache of
+     * the machine this was tuned on, leaving room for the users' lists.
+     */
+    private static final int BLOCK_ENTRIES = 2048;
+    /** More distinct score values than this and the per-value lists cost more than they save: use the wide path. */
+    private static final int MAX_SCORE_VALUES = 8;
+
     private final PrefixWalker walker;
-    /** Packed entries, four ints each; all zero between nodes (reading an entry clears it). */
+    /** The distinct scores in the data, ascending; a user's questions are grouped by these. */
+    private final int[] scoreValues;
+    /** Packed entries, four ints each; all zero between nodes (judging an entry clears it). */
     private int[] packed = new int[0];
     /** Wide entries, six longs each; all zero between nodes. */
     private long[] wide = new long[0];
-    /** Per user: their remaining questions renumbered, as int offsets of the pair (0, e) column and of d. */
-    private int[] columnOf = new int[0];
-    private int[] rowOf = new int[0];
-    /** Per user: one row of addends per distinct score of e, {@code addends[slot][4 * j ...]} for the j-th d. */
-    private int[][] addends = new int[0][];
-    private int[] addendScore = new int[0];
+    /** Per user of the node: next answer position to add as e, and per score value how many d's lie behind. */
+    private int[] cursor = new int[0];
+    private int[] passed = new int[0];
+    /** Per user and score value: where their list of d offsets ({@code 4 × d}) starts in {@link #offsets}. */
+    private int[] groupStart = new int[0];
+    private int[] offsets = new int[0];
 
-    PairTable(PrefixWalker walker) {
+    PairTable(PrefixWalker walker, UserAnswers answers) {
         this.walker = walker;
+        this.scoreValues = answers.distinctScores();
     }
 
     /**
@@ -47,14 +58,11 @@ final class PairTable {
     long run(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
             UserAnswers answers) {
         int pairs = Math.toIntExact((long) remaining * (remaining - 1) / 2);
-        if (packedFits(users, xs, from, to, answers)) {
+        if (scoreValues.length <= MAX_SCORE_VALUES && packedFits(users, xs, from, to, answers)) {
             if (packed.length < 4 * pairs) {
                 packed = new int[4 * pairs];
             }
-            for (int i = from; i < to; i++) {
-                addPacked(users[i], positions[i], (int) xs[i], first, answers);
-            }
-            return finishPacked(first, remaining);
+            return runPacked(users, positions, xs, from, to, first, remaining, answers);
         }
         if (wide.length < 6L * pairs) {
             wide = new long[Math.multiplyExact(6, pairs)];
@@ -91,76 +99,131 @@ final class PairTable {
         }
     }
 
-    private void prepareUser(int m) {
-        if (columnOf.length < m) {
-            columnOf = new int[m];
-            rowOf = new int[m];
-            addends = new int[m][];
-            addendScore = new int[m];
-        }
-    }
-
-    private void addPacked(int user, int position, int x0, int first, UserAnswers answers) {
-        int end = answers.start[user + 1];
-        int m = end - position;
-        if (m < 2) {
-            return;
-        }
-        prepareUser(m);
-        int y = (int) answers.grandTotals[user];
+    /**
+     * The packed path. Each user's remaining questions are first sorted into one list per score value (so within a
+     * list, every d adds the same vector for a given e), then the table is filled and judged one block of e-columns
+     * at a time: a block of {@link #BLOCK_ENTRIES} entries stays in the L1 cache while every user adds into it, and
+     * is judged (and cleared) while still there.
+     */
+    private long runPacked(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
+            UserAnswers answers) {
+        int count = to - from;
+        int groups = scoreValues.length;
+        prepareUsers(count, groups, users, positions, from, first, answers);
         int[] questions = answers.questions;
         int[] scores = answers.scores;
-        for (int j = 0; j < m; j++) {
-            int e = questions[position + j] - first;
-            columnOf[j] = 4 * (e * (e - 1) / 2);
-            rowOf[j] = 4 * e;
-        }
-        int rows = 0;
+        int[] start = answers.start;
         int[] table = packed;
-        for (int i = 1; i < m; i++) {
-            int scoreE = scores[position + i];
-            int slot = 0;
-            while (slot < rows && addendScore[slot] != scoreE) {
-                slot++;
+        long undefined = 0;
+        for (int blockStart = 1; blockStart < remaining; ) {
+            int blockEnd = blockStart + 1;
+            while (blockEnd < remaining && pairIndex(0, blockEnd + 1) - pairIndex(0, blockStart) <= BLOCK_ENTRIES) {
+                blockEnd++;
             }
-            if (slot == rows) {
-                fillAddends(slot, m, x0 + scoreE, y, scores, position);
-                addendScore[slot] = scoreE;
-                rows++;
+            int limit = first + blockEnd;
+            for (int i = 0; i < count; i++) {
+                int p = cursor[i];
+                int end = start[users[from + i] + 1];
+                if (p == end || questions[p] >= limit) {
+                    continue;
+                }
+                int x0 = (int) xs[from + i];
+                int y = (int) answers.grandTotals[users[from + i]];
+                int below = i * groups;
+                do {
+                    int e = questions[p] - first;
+                    int scoreE = scores[p];
+                    int column = 4 * pairIndex(0, e);
+                    for (int g = 0; g < groups; g++) {
+                        int n = passed[below + g];
+                        if (n == 0) {
+                            continue;
+                        }
+                        int firstD = groupStart[below + g];
+                        addColumn(table, column, offsets, firstD, firstD + n, x0 + scoreValues[g] + scoreE, y);
+                    }
+                    passed[below + groupOf(scoreE)]++;
+                    p++;
+                } while (p < end && questions[p] < limit);
+                cursor[i] = p;
             }
-            int[] add = addends[slot];
-            int column = columnOf[i];
-            for (int j = 0; j < i; j++) {
-                int at = column + rowOf[j];
-                IntVector.fromArray(FOUR_LANES, table, at)
-                        .add(IntVector.fromArray(FOUR_LANES, add, 4 * j))
-                        .intoArray(table, at);
+            undefined += finishPacked(first, blockStart, blockEnd);
+            blockStart = blockEnd;
+        }
+        return undefined;
+    }
+
+    /**
+     * The hot loop: one user's packed contribution for x (and y) added to the entries of column {@code column} at
+     * d offsets {@code offsets[from..to-1]}. Kept small on purpose: C2 inlines the vector calls only into a method
+     * this size, and without inlining every vector is a heap object.
+     */
+    private static void addColumn(int[] table, int column, int[] offsets, int from, int to, int x, int y) {
+        IntVector add = IntVector.fromArray(FOUR_LANES, new int[] {1 + (x << 16), x * x + (y << 16), x * y, y * y}, 0);
+        for (int j = from; j < to; j++) {
+            int at = column + offsets[j];
+            IntVector.fromArray(FOUR_LANES, table, at).add(add).intoArray(table, at);
+        }
+    }
+
+    /** Index of pair (d, e), d &lt; e, in the column-major triangle. */
+    private static int pairIndex(int d, int e) {
+        return e * (e - 1) / 2 + d;
+    }
+
+    private int groupOf(int score) {
+        int g = 0;
+        while (scoreValues[g] != score) {
+            g++;
+        }
+        return g;
+    }
+
+    /** Per user of the node: their remaining questions split by score value, as offsets of d in the table. */
+    private void prepareUsers(int count, int groups, int[] users, int[] positions, int from, int first,
+            UserAnswers answers) {
+        if (cursor.length < count) {
+            cursor = new int[count];
+        }
+        if (passed.length < count * groups) {
+            passed = new int[count * groups];
+            groupStart = new int[count * groups];
+        }
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int user = users[from + i];
+            total += answers.start[user + 1] - positions[from + i];
+        }
+        if (offsets.length < total) {
+            offsets = new int[total];
+        }
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        int fill = 0;
+        for (int i = 0; i < count; i++) {
+            int user = users[from + i];
+            int p = positions[from + i];
+            int end = answers.start[user + 1];
+            cursor[i] = p;
+            for (int g = 0; g < groups; g++) {
+                groupStart[i * groups + g] = fill;
+                passed[i * groups + g] = 0;
+                for (int q = p; q < end; q++) {
+                    if (scores[q] == scoreValues[g]) {
+                        offsets[fill++] = 4 * (questions[q] - first);
+                    }
+                }
             }
         }
     }
 
-    /** The packed contribution of this user to the set with d = their j-th question, for every j. */
-    private void fillAddends(int slot, int m, int xWithoutD, int y, int[] scores, int position) {
-        int[] row = addends[slot];
-        if (row == null || row.length < 4 * m) {
-            row = new int[4 * m];
-            addends[slot] = row;
-        }
-        for (int j = 0; j < m; j++) {
-            int x = xWithoutD + scores[position + j];
-            row[4 * j] = 1 + (x << 16);
-            row[4 * j + 1] = x * x + (y << 16);
-            row[4 * j + 2] = x * y;
-            row[4 * j + 3] = y * y;
-        }
-    }
-
-    private long finishPacked(int first, int remaining) {
+    /** Judges and clears the entries of e-columns {@code fromColumn..toColumn-1}. */
+    private long finishPacked(int first, int fromColumn, int toColumn) {
         int[] table = packed;
         int minUsers = walker.minUsers();
         long undefined = 0;
-        int at = 0;
-        for (int e = 1; e < remaining; e++) {
+        int at = 4 * pairIndex(0, fromColumn);
+        for (int e = fromColumn; e < toColumn; e++) {
             for (int d = 0; d < e; d++, at += 4) {
                 long lane0 = table[at] & 0xFFFF_FFFFL;
                 long lane1 = table[at + 1] & 0xFFFF_FFFFL;

@@ -34,6 +34,8 @@ final class PrefixWalker {
     private final TopSets best;
     private final long[][] binomial;
     private final PairTable table;
+    /** The last-level kernel for 0/1 data; null when the data need the general pair table. */
+    private final DenseLastLevel dense;
     /** Level buffers: the entries of the current node at each depth. */
     private final int[][] levelUsers;
     private final int[][] levelPositions;
@@ -61,7 +63,8 @@ final class PrefixWalker {
         this.answers = answers;
         this.best = seed;
         this.binomial = binomials(questions, k);
-        this.table = new PairTable(this);
+        this.table = new PairTable(this, answers);
+        this.dense = k >= 2 && DenseLastLevel.suits(answers, k) ? new DenseLastLevel(this, answers, questions, k) : null;
         this.levelUsers = new int[k + 1][0];
         this.levelPositions = new int[k + 1][0];
         this.levelX = new long[k + 1][0];
@@ -200,6 +203,10 @@ final class PrefixWalker {
             stopped = true;
             return;
         }
+        if (dense != null && to - from > 1) {
+            dense.runNode(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, last, answers);
+            return;
+        }
         int first = last + 1;
         int remaining = questions - first;
         long pairs = (long) remaining * (remaining - 1) / 2;
@@ -210,6 +217,28 @@ final class PrefixWalker {
         }
         undefined += table.run(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, first, remaining,
                 answers);
+    }
+
+    /**
+     * Enters the node of K−1 questions that ends in {@code d} (the dense kernel's leaves): false if early stop
+     * rules it out, else its sets count as examined.
+     */
+    boolean enterLeaf(int d) {
+        prefix[k - 2] = d;
+        if (blockedByPerfect(k - 1)) {
+            stopped = true;
+            return false;
+        }
+        combinations += questions - 1 - d;
+        return true;
+    }
+
+    void countUndefined(long sets) {
+        undefined += sets;
+    }
+
+    boolean stopped() {
+        return stopped;
     }
 
     /** K = 1: the unit's one question is the whole set. */

@@ -52,6 +52,11 @@ final class UserAnswers {
         return new UserAnswers(start, questions, scores, data.grandTotals(), maxScore);
     }
 
+    /** The distinct scores that occur, ascending. */
+    int[] distinctScores() {
+        return java.util.Arrays.stream(scores).distinct().sorted().toArray();
+    }
+
     /** Position of {@code question} in {@code user}'s list; the user must have answered it. */
     int positionOf(int user, int question) {
         int low = start[user];
