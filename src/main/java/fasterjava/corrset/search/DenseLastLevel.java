@@ -1,11 +1,8 @@
 package fasterjava.corrset.search;
 
 import fasterjava.corrset.Correlation;
-import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -32,8 +29,6 @@ import jdk.incubator.vector.VectorSpecies;
  */
 final class DenseLastLevel {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_512;
-    private static final VectorSpecies<Long> LONGS = LongVector.SPECIES_512;
-    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_512;
     /** Questions per chunk: one int lane each in a 512-bit vector. */
     private static final int CHUNK = 16;
     /** Chunks per pass: one 64-bit word of a user's answer bitmap, so its four 16-bit slices need one load. */
@@ -43,16 +38,24 @@ final class DenseLastLevel {
 
     private final PrefixWalker walker;
     private final int questions;
-    /** Words of one user's answer bitmap; bit q of word q / 64 is set if the user answered (scored 1 on) q. */
+    /** Words of one user's answer bitmap. */
     private final int bitmapWords;
+    /**
+     * Question q is bit {@code q + offset} of the bitmap: the questions are right-aligned so the last word is
+     * full. Every leaf sweeps the last questions, only the leaves with a small d reach the first ones, so the
+     * ragged word is the rarely used one.
+     */
+    private final int offset;
     private final long[] answered;
     private final long[] scoredOne;
-    private final long[] grandTotals;
     /** Largest grand total: y for every user is at most this. */
     private final int maxY;
 
     // Per (K−2)-node: its users, and per later question a bitset over them.
     private int[] nodeBitmap = new int[0];
+    /** The node's users' answer bitmaps, copied side by side (every leaf of the node reads them). */
+    private long[] nodeAnswered = new long[0];
+    private long[] nodeScored = new long[0];
     private int[] nodeConstant = new int[0];
     private long[] usersOf = new long[0];
     private long[] scoredBy = new long[0];
@@ -62,30 +65,35 @@ final class DenseLastLevel {
     /** Packed contribution per (w, y): four ints at {@code 4·(w·(maxY+1) + y)}. */
     private final int[] constants;
     private final int maxW;
-    /** Accumulators of one pass, spilled for decoding: 4 chunks × 4 packed sums × 16 lanes. */
-    private final int[] spilled = new int[CHUNKS_PER_PASS * 4 * CHUNK];
-    /** Exact sums of one pass: 4 chunks × 6 sums × 16 lanes. */
-    private final long[] sums = new long[CHUNKS_PER_PASS * SUMS * CHUNK];
+    /** Most chunks in one pass: a bitmap word's four. More accumulators than these 16 outgrow what C2 compiles
+     * into registers (the vectors then live on the heap). */
+    private static final int MAX_PASS_CHUNKS = CHUNKS_PER_PASS;
+    /** The chunks of the current pass, in spill order. */
+    private final int[] passChunks = new int[MAX_PASS_CHUNKS];
+    /** Accumulators of one pass, spilled for decoding: chunk × 4 packed sums × 16 lanes. */
+    private final int[] spilled = new int[MAX_PASS_CHUNKS * 4 * CHUNK];
+    /** Exact sums of one pass: chunk × 6 sums × 16 lanes. */
+    private final long[] sums = new long[MAX_PASS_CHUNKS * SUMS * CHUNK];
 
     DenseLastLevel(PrefixWalker walker, UserAnswers answers, int questions, int k) {
         this.walker = walker;
         this.questions = questions;
         this.bitmapWords = (questions + 63) >>> 6;
+        this.offset = 64 * bitmapWords - questions;
         int users = answers.start.length - 1;
         this.answered = new long[users * bitmapWords];
         this.scoredOne = new long[users * bitmapWords];
         for (int u = 0; u < users; u++) {
             for (int p = answers.start[u]; p < answers.start[u + 1]; p++) {
-                int q = answers.questions[p];
-                answered[u * bitmapWords + (q >>> 6)] |= 1L << q;
+                int bit = answers.questions[p] + offset;
+                answered[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 if (answers.scores[p] == 1) {
-                    scoredOne[u * bitmapWords + (q >>> 6)] |= 1L << q;
+                    scoredOne[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 }
             }
         }
-        this.grandTotals = answers.grandTotals;
         long largest = 0;
-        for (long y : grandTotals) {
+        for (long y : answers.grandTotals) {
             largest = Math.max(largest, y);
         }
         this.maxY = Math.toIntExact(largest);
@@ -145,6 +153,10 @@ final class DenseLastLevel {
             leafUser = new int[count];
             leafConstant = new int[count];
         }
+        if (nodeAnswered.length < count * bitmapWords) {
+            nodeAnswered = new long[count * bitmapWords];
+            nodeScored = new long[count * bitmapWords];
+        }
         if (usersOf.length < questions * words) {
             usersOf = new long[questions * words];
             scoredBy = new long[questions * words];
@@ -161,8 +173,11 @@ final class DenseLastLevel {
         for (int i = 0; i < count; i++) {
             int user = users[from + i];
             int x = (int) xs[from + i];
-            nodeBitmap[i] = user * bitmapWords;
-            nodeConstant[i] = 4 * (x * stride + (int) grandTotals[user]);
+            int full = answers.original[user] * bitmapWords;
+            System.arraycopy(answered, full, nodeAnswered, i * bitmapWords, bitmapWords);
+            System.arraycopy(scoredOne, full, nodeScored, i * bitmapWords, bitmapWords);
+            nodeBitmap[i] = i * bitmapWords;
+            nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
             int word = i >>> 6;
             int shift = i & 63;
@@ -202,29 +217,46 @@ final class DenseLastLevel {
             walker.countUndefined(sets);
             return;
         }
-        int firstChunk = (d + 1) / CHUNK;
-        int chunks = (questions + CHUNK - 1) / CHUNK;
-        for (int chunk = firstChunk; chunk < chunks; ) {
-            // A pass covers a whole bitmap word (lanes at or before d are computed and ignored) unless only one of
-            // its chunks holds sets: four chunks per user cost far less than four single-chunk passes.
-            int wordStart = chunk - chunk % CHUNKS_PER_PASS;
-            int validChunks = Math.min(chunks, wordStart + CHUNKS_PER_PASS) - chunk;
-            int width = validChunks >= 2 ? CHUNKS_PER_PASS : 1;
-            if (width == CHUNKS_PER_PASS) {
-                chunk = wordStart;
+        int firstChunk = (d + 1 + offset) / CHUNK;
+        int chunks = bitmapWords * CHUNKS_PER_PASS;
+        int lastWord = (chunks - 1) / CHUNKS_PER_PASS;
+        for (int word = firstChunk / CHUNKS_PER_PASS; word <= lastWord; word++) {
+            int from = Math.max(firstChunk, word * CHUNKS_PER_PASS);
+            int valid = Math.min(chunks, (word + 1) * CHUNKS_PER_PASS) - from;
+            // A whole bitmap word costs far less per chunk than single chunks (masks come from one load, constants
+            // are broadcast once), so a pass covers the word when two or more of its chunks hold sets; lanes at or
+            // before d are computed and ignored.
+            if (valid >= 2) {
+                passes(n, limit, d, word, -1);
+            } else {
+                passes(n, limit, d, -1, from);
             }
-            for (int batch = 0; batch < n; batch += limit) {
-                int batchEnd = Math.min(n, batch + limit);
-                if (width == CHUNKS_PER_PASS) {
-                    passOfFour(batch, batchEnd, chunk / CHUNKS_PER_PASS);
-                } else {
-                    passOfOne(batch, batchEnd, chunk);
-                }
-                decode(width, batch == 0);
-            }
-            judge(d, chunk, width);
-            chunk += width;
         }
+    }
+
+    /**
+     * Runs the leaf's users over the four chunks of bitmap word {@code word}, or if it is negative over the
+     * single chunk {@code single}, batch by batch, then judges those sets.
+     */
+    private void passes(int n, int limit, int d, int word, int single) {
+        int count = 0;
+        if (word >= 0) {
+            for (int c = 0; c < CHUNKS_PER_PASS; c++) {
+                passChunks[count++] = word * CHUNKS_PER_PASS + c;
+            }
+        } else {
+            passChunks[count++] = single;
+        }
+        for (int batch = 0; batch < n; batch += limit) {
+            int batchEnd = Math.min(n, batch + limit);
+            if (word < 0) {
+                passOfOne(batch, batchEnd, single);
+            } else {
+                passOfFour(batch, batchEnd, word);
+            }
+            decode(count, batch == 0);
+        }
+        judge(d, count);
     }
 
     /** Adds every leaf user in {@code from..to-1} into 4 chunks (one bitmap word) of accumulators. */
@@ -237,8 +269,8 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = answered;
-        long[] one = scoredOne;
+        long[] any = nodeAnswered;
+        long[] one = nodeScored;
         for (int j = from; j < to; j++) {
             int bitmap = userAt[j] + word;
             int at = constantAt[j];
@@ -299,8 +331,8 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = answered;
-        long[] one = scoredOne;
+        long[] any = nodeAnswered;
+        long[] one = nodeScored;
         int word = chunk / CHUNKS_PER_PASS;
         int shift = (chunk % CHUNKS_PER_PASS) * CHUNK;
         for (int j = from; j < to; j++) {
@@ -319,103 +351,86 @@ final class DenseLastLevel {
         a3.intoArray(spilled, 48);
     }
 
-    /** Unpacks the spilled accumulators of {@code width} chunks into exact sums (set on the first batch, else added). */
+    /**
+     * Unpacks the spilled accumulators of {@code width} chunks into exact sums (set on the first batch, else
+     * added). Plain scalar code on purpose: it runs once per (set, batch), and vector code this long exceeds what
+     * C2 inlines, which turns every vector into a heap object.
+     */
     private void decode(int width, boolean first) {
+        int[] in = spilled;
+        long[] out = sums;
         for (int c = 0; c < width; c++) {
-            int in = c * 64;
-            IntVector lane0 = IntVector.fromArray(INTS, spilled, in);
-            IntVector lane1 = IntVector.fromArray(INTS, spilled, in + 16);
-            IntVector lane2 = IntVector.fromArray(INTS, spilled, in + 32);
-            IntVector lane3 = IntVector.fromArray(INTS, spilled, in + 48);
-            IntVector n = lane0.and(0xFF);
-            IntVector sumW = lane0.lanewise(VectorOperators.LSHR, 8).and(0x3FF);
-            IntVector sumWW = lane0.lanewise(VectorOperators.LSHR, 18);
-            IntVector sumY = lane1.and(0x3FFF);
-            IntVector sumWY = lane1.lanewise(VectorOperators.LSHR, 14);
-            IntVector ones = lane3.and(0xFF);
-            IntVector onesW = lane3.lanewise(VectorOperators.LSHR, 8).and(0x3FF);
-            IntVector onesY = lane3.lanewise(VectorOperators.LSHR, 18);
-            int out = c * SUMS * CHUNK;
-            store(n, out + N * CHUNK, first);
-            store(sumW.add(ones), out + SA * CHUNK, first);
-            store(sumY, out + SB * CHUNK, first);
-            store(sumWY.add(onesY), out + SAB * CHUNK, first);
-            store(sumWW.add(onesW).add(onesW).add(ones), out + SAA * CHUNK, first);
-            storeUnsigned(lane2, out + SBB * CHUNK, first);
-        }
-    }
-
-    private void store(IntVector values, int at, boolean first) {
-        for (int part = 0; part < 2; part++) {
-            LongVector wide = (LongVector) values.convertShape(VectorOperators.I2L, LONGS, part);
-            if (!first) {
-                wide = wide.add(LongVector.fromArray(LONGS, sums, at + 8 * part));
+            int from = c * 4 * CHUNK;
+            int to = c * SUMS * CHUNK;
+            for (int lane = 0; lane < CHUNK; lane++) {
+                int lane0 = in[from + lane];
+                int lane1 = in[from + CHUNK + lane];
+                long lane2 = in[from + 2 * CHUNK + lane] & 0xFFFF_FFFFL;
+                int lane3 = in[from + 3 * CHUNK + lane];
+                long n = lane0 & 0xFF;
+                long sumW = (lane0 >>> 8) & 0x3FF;
+                long sumWW = lane0 >>> 18;
+                long sumY = lane1 & 0x3FFF;
+                long sumWY = lane1 >>> 14;
+                long ones = lane3 & 0xFF;
+                long onesW = (lane3 >>> 8) & 0x3FF;
+                long onesY = lane3 >>> 18;
+                int at = to + lane;
+                if (first) {
+                    out[at + N * CHUNK] = n;
+                    out[at + SA * CHUNK] = sumW + ones;
+                    out[at + SB * CHUNK] = sumY;
+                    out[at + SAB * CHUNK] = sumWY + onesY;
+                    out[at + SAA * CHUNK] = sumWW + 2 * onesW + ones;
+                    out[at + SBB * CHUNK] = lane2;
+                } else {
+                    out[at + N * CHUNK] += n;
+                    out[at + SA * CHUNK] += sumW + ones;
+                    out[at + SB * CHUNK] += sumY;
+                    out[at + SAB * CHUNK] += sumWY + onesY;
+                    out[at + SAA * CHUNK] += sumWW + 2 * onesW + ones;
+                    out[at + SBB * CHUNK] += lane2;
+                }
             }
-            wide.intoArray(sums, at + 8 * part);
         }
     }
 
-    private void storeUnsigned(IntVector values, int at, boolean first) {
-        for (int part = 0; part < 2; part++) {
-            LongVector wide = ((LongVector) values.convertShape(VectorOperators.I2L, LONGS, part)).and(0xFFFF_FFFFL);
-            if (!first) {
-                wide = wide.add(LongVector.fromArray(LONGS, sums, at + 8 * part));
-            }
-            wide.intoArray(sums, at + 8 * part);
-        }
-    }
-
-    /** Judges the sets (prefix, d, e) for e in {@code width} chunks from {@code chunk}: counts and candidates. */
-    private void judge(int d, int chunk, int width) {
+    /** Judges the sets (prefix, d, e) for e in the pass's {@code width} chunks: counts and candidates. */
+    private void judge(int d, int width) {
         int minUsers = walker.minUsers();
         double admitFrom = walker.admitFrom;
+        // r ≥ t > 0 ⇔ num > 0 and num² ≥ t²·da·db: no square root per set; doubles suffice for this filter,
+        // since whatever passes is recomputed exactly and ranked by the exact rule.
+        double admitSquared = admitFrom > 0 ? admitFrom * admitFrom : 0;
+        long[] in = sums;
         long undefined = 0;
         for (int c = 0; c < width; c++) {
-            int firstE = (chunk + c) * CHUNK;
+            int firstE = passChunks[c] * CHUNK - offset;
             int base = c * SUMS * CHUNK;
-            for (int part = 0; part < 2; part++) {
-                int lane0 = firstE + 8 * part;
-                // Lanes are questions lane0..lane0+7; only d < e < questions are sets.
-                long valid = laneRange(Math.max(0, d + 1 - lane0), Math.min(8, questions - lane0));
-                if (valid == 0) {
+            int fromLane = Math.max(0, d + 1 - firstE);
+            int toLane = Math.min(CHUNK, questions - firstE);
+            for (int lane = fromLane; lane < toLane; lane++) {
+                int at = base + lane;
+                long n = in[at + N * CHUNK];
+                long sa = in[at + SA * CHUNK];
+                long sb = in[at + SB * CHUNK];
+                long saa = in[at + SAA * CHUNK];
+                long sbb = in[at + SBB * CHUNK];
+                long da = n * saa - sa * sa;
+                long db = n * sbb - sb * sb;
+                if (n < 2 || da == 0 || db == 0) {
+                    undefined++;
                     continue;
                 }
-                int at = base + 8 * part;
-                LongVector n = LongVector.fromArray(LONGS, sums, at + N * CHUNK);
-                LongVector sa = LongVector.fromArray(LONGS, sums, at + SA * CHUNK);
-                LongVector sb = LongVector.fromArray(LONGS, sums, at + SB * CHUNK);
-                LongVector sab = LongVector.fromArray(LONGS, sums, at + SAB * CHUNK);
-                LongVector saa = LongVector.fromArray(LONGS, sums, at + SAA * CHUNK);
-                LongVector sbb = LongVector.fromArray(LONGS, sums, at + SBB * CHUNK);
-                LongVector da = n.mul(saa).sub(sa.mul(sa));
-                LongVector db = n.mul(sbb).sub(sb.mul(sb));
-                VectorMask<Long> inRange = VectorMask.fromLong(LONGS, valid);
-                VectorMask<Long> defined = n.compare(VectorOperators.GE, 2)
-                        .and(da.compare(VectorOperators.NE, 0))
-                        .and(db.compare(VectorOperators.NE, 0))
-                        .and(inRange);
-                undefined += inRange.trueCount() - defined.trueCount();
-                VectorMask<Long> eligible = defined.and(n.compare(VectorOperators.GE, minUsers));
-                if (!eligible.anyTrue()) {
+                if (n < minUsers) {
                     continue;
                 }
-                LongVector num = n.mul(sab).sub(sa.mul(sb));
-                if (admitFrom > 0) {
-                    // r ≥ t > 0 ⇔ num > 0 and num² ≥ t²·da·db; doubles suffice here, ties are settled exactly later.
-                    DoubleVector numD = (DoubleVector) num.convert(VectorOperators.L2D, 0);
-                    DoubleVector daD = (DoubleVector) da.convert(VectorOperators.L2D, 0);
-                    DoubleVector dbD = (DoubleVector) db.convert(VectorOperators.L2D, 0);
-                    VectorMask<Double> close = numD.mul(numD).compare(VectorOperators.GE,
-                            daD.mul(dbD).mul(admitFrom * admitFrom));
-                    eligible = eligible.and(num.compare(VectorOperators.GT, 0))
-                            .and(close.cast(LONGS));
+                long sab = in[at + SAB * CHUNK];
+                long num = n * sab - sa * sb;
+                if (admitFrom > 0 && (num <= 0 || (double) num * num < admitSquared * ((double) da * db))) {
+                    continue;
                 }
-                for (long lanes = eligible.toLong(); lanes != 0; lanes &= lanes - 1) {
-                    int lane = Long.numberOfTrailingZeros(lanes);
-                    int i = at + lane;
-                    candidate(d, lane0 + lane, sums[i + N * CHUNK], sums[i + SA * CHUNK], sums[i + SB * CHUNK],
-                            sums[i + SAB * CHUNK], sums[i + SAA * CHUNK], sums[i + SBB * CHUNK], admitFrom);
-                }
+                candidate(d, firstE + lane, n, sa, sb, sab, saa, sbb, admitFrom);
             }
         }
         walker.countUndefined(undefined);
@@ -426,13 +441,5 @@ final class DenseLastLevel {
         if (r >= admitFrom) {
             walker.candidate(d, e, n, sa, sb, sab, saa, sbb);
         }
-    }
-
-    /** Bits {@code from..to-1} set (empty if to ≤ from). */
-    private static long laneRange(int from, int to) {
-        if (to <= from) {
-            return 0;
-        }
-        return ((1L << (to - from)) - 1) << from;
     }
 }

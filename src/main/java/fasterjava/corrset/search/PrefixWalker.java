@@ -7,7 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One thread's half of {@link PairTableSearch}: walks the prefix tree under one work unit at a time and runs the
+ * One thread's half of {@link PrefixTreeSearch}: walks the prefix tree under one work unit at a time and runs the
  * pair table at depth K−2. Owns all its buffers, so threads share nothing but read-only data and the ledger.
  *
  * <p>A node at depth t is a slice of that level's buffers: per user still in the race, the user, the position in
@@ -31,6 +31,8 @@ final class PrefixWalker {
     private final boolean stopAtPerfect;
     private final Scores scores;
     private final UserAnswers answers;
+    /** The current unit's users, compacted (see {@link UserAnswers#compactFrom}); what the tree walks. */
+    private final UserAnswers unitAnswers = UserAnswers.reusable();
     private final TopSets best;
     private final long[][] binomial;
     private final PairTable table;
@@ -92,6 +94,11 @@ final class PrefixWalker {
         if (k == 1) {
             scoreSingle(count);
         } else {
+            unitAnswers.compactFrom(answers, levelUsers[depth], levelPositions[depth], count);
+            for (int i = 0; i < count; i++) {
+                levelUsers[depth][i] = i;
+                levelPositions[depth][i] = unitAnswers.start[i];
+            }
             descend(depth, 0, count, depth == 0 ? -1 : unitPrefix[depth - 1]);
         }
         return new Outcome(admitted, combinations, undefined, stopped, false);
@@ -169,9 +176,9 @@ final class PrefixWalker {
         int[] childUsers = levelUsers[child];
         int[] childPositions = levelPositions[child];
         long[] childX = levelX[child];
-        int[] start = answers.start;
-        int[] answered = answers.questions;
-        int[] answerScores = answers.scores;
+        int[] start = unitAnswers.start;
+        int[] answered = unitAnswers.questions;
+        int[] answerScores = unitAnswers.scores;
         for (int i = from; i < to; i++) {
             int user = users[i];
             long x = xs[i];
@@ -204,7 +211,7 @@ final class PrefixWalker {
             return;
         }
         if (dense != null && to - from > 1) {
-            dense.runNode(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, last, answers);
+            dense.runNode(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, last, unitAnswers);
             return;
         }
         int first = last + 1;
@@ -216,7 +223,7 @@ final class PrefixWalker {
             return;
         }
         undefined += table.run(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, first, remaining,
-                answers);
+                unitAnswers);
     }
 
     /**

@@ -9,8 +9,8 @@ public final class Searches {
     }
 
     /** What {@code corrset best} runs: the prefix tree with pair tables. */
-    public static PairTableSearch fastest() {
-        return new PairTableSearch();
+    public static PrefixTreeSearch fastest() {
+        return new PrefixTreeSearch();
     }
 
     /** {@link #fastest()}, saving progress to {@code checkpoint} and resuming from it when it exists. */

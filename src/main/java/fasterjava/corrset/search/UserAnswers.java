@@ -9,11 +9,13 @@ import fasterjava.corrset.data.Scores;
  */
 final class UserAnswers {
     /** User {@code u}'s answers are at positions {@code start[u] .. start[u + 1] - 1}. */
-    final int[] start;
-    final int[] questions;
-    final int[] scores;
-    final long[] grandTotals;
-    final int maxScore;
+    int[] start;
+    int[] questions;
+    int[] scores;
+    long[] grandTotals;
+    int maxScore;
+    /** For a compact copy ({@link #compactFrom}): each local user's index in the full data; else null. */
+    int[] original;
 
     private UserAnswers(int[] start, int[] questions, int[] scores, long[] grandTotals, int maxScore) {
         this.start = start;
@@ -21,6 +23,46 @@ final class UserAnswers {
         this.scores = scores;
         this.grandTotals = grandTotals;
         this.maxScore = maxScore;
+    }
+
+    /** An empty holder for {@link #compactFrom}, reused unit after unit. */
+    static UserAnswers reusable() {
+        return new UserAnswers(new int[1], new int[0], new int[0], new long[0], 0);
+    }
+
+    /**
+     * Makes this a compact copy of {@code full} for {@code count} users: local user i is {@code users[i]} with the
+     * answers from {@code positions[i]} on. A unit's users are a few thousand scattered over the whole data; their
+     * lists copied side by side stay in cache while the unit's thousands of nodes walk them again and again.
+     */
+    void compactFrom(UserAnswers full, int[] users, int[] positions, int count) {
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            total += full.start[users[i] + 1] - positions[i];
+        }
+        if (start.length < count + 1) {
+            start = new int[count + 1];
+            grandTotals = new long[count];
+            original = new int[count];
+        }
+        if (questions.length < total) {
+            questions = new int[total];
+            scores = new int[total];
+        }
+        int fill = 0;
+        for (int i = 0; i < count; i++) {
+            int user = users[i];
+            int from = positions[i];
+            int length = full.start[user + 1] - from;
+            start[i] = fill;
+            System.arraycopy(full.questions, from, questions, fill, length);
+            System.arraycopy(full.scores, from, scores, fill, length);
+            grandTotals[i] = full.grandTotals[user];
+            original[i] = user;
+            fill += length;
+        }
+        start[count] = fill;
+        maxScore = full.maxScore;
     }
 
     static UserAnswers of(Scores data) {

@@ -179,7 +179,7 @@ class SearchEnginesTest {
                 assertEquals(expected.undefined(), actual.undefined(), engine.name() + ": " + context);
             }
             SearchResult stopping = Searches.fastest().run(request, Progress.NONE);
-            assertEquals(expected.best(), stopping.best(), "pair-table with early stop: " + context);
+            assertEquals(expected.best(), stopping.best(), "prefix-tree with early stop: " + context);
             assertTrue(stopping.combinations() <= expected.combinations(), context);
         }
     }

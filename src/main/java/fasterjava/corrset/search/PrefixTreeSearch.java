@@ -10,21 +10,21 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The fast engine: a prefix tree over the questions whose last two levels are turned around into one table of
- * sums per (K−2)-question prefix.
+ * The fast engine: a prefix tree over the questions whose last levels are not walked one set at a time.
  *
  * <p><b>Prefix tree.</b> Sets are walked in lexicographic order as a tree: the users who answered the first
  * questions are found once and shared by every extension. Going one level down is a bucketing pass: each user
  * still in the node walks their own answers after the node's last question and drops themselves into the bucket of
  * each of those questions, so the cost is the answers that exist (about 20% of the cells on the article's data),
- * not a scan of every user per child.
+ * not a scan of every user per child. Each work unit first copies its users' answer lists side by side, so the
+ * thousands of nodes under it read them from cache.
  *
- * <p><b>Pair table.</b> At depth K−2 (about 480 users on the article's data for K = 5) the remaining two questions
- * (d, e) are not visited one set at a time. Instead every user walks the pairs of their own remaining answers and
- * adds their contribution to the sums of that pair's set, held in a triangular table with one entry per (d, e).
- * Each set then costs about one vector add per user it keeps (≈19) instead of an AND over all users; the table is
- * finished in one pass (r for every pair, exact comparison only for sets that can enter the top list). See
- * {@link PairKernels} for the table layout and the packed sums.
+ * <p><b>Last levels.</b> For 0/1 scores (the articles' data) {@link DenseLastLevel}: at K−1 questions (about 96
+ * users for K = 5) the last question is swept sixteen at a time with masked 512-bit adds, so the work is per
+ * (user, 16 questions) with no data-dependent addresses. Other data use {@link PairTable}: at K−2 questions each
+ * user adds their contribution to every pair of their remaining answers in one table per node, one 128-bit add
+ * per (set, user). Both finish with exact integer sums; only sets whose r can enter the top list are built and
+ * ranked by the exact rule.
  *
  * <p><b>Units and threads.</b> The search is cut into work units, the prefixes of the first two questions (fewer
  * for small K), handed out in lexicographic order by a {@link Ledger}; early prefixes hold far more sets, so
@@ -39,7 +39,7 @@ import java.util.Objects;
  * <p><b>Checkpoint.</b> With {@link #withCheckpoint(Path)} the ledger saves finished units to a file every
  * {@link #DEFAULT_CHECKPOINT_EVERY} and at the end; a run started with the same file resumes from it.
  */
-public final class PairTableSearch implements Search {
+public final class PrefixTreeSearch implements Search {
     /** How often a checkpoint is written by default: often enough to lose little, rarely enough to cost nothing. */
     public static final Duration DEFAULT_CHECKPOINT_EVERY = Duration.ofSeconds(30);
     /** Deepest prefix used as a work unit; two question prefixes already give ~20,000 units for Q = 200. */
@@ -49,34 +49,34 @@ public final class PairTableSearch implements Search {
     private final Duration checkpointEvery;
     private final boolean stopAtPerfect;
 
-    public PairTableSearch() {
+    public PrefixTreeSearch() {
         this(null, DEFAULT_CHECKPOINT_EVERY, true);
     }
 
-    private PairTableSearch(Path checkpointFile, Duration checkpointEvery, boolean stopAtPerfect) {
+    private PrefixTreeSearch(Path checkpointFile, Duration checkpointEvery, boolean stopAtPerfect) {
         this.checkpointFile = checkpointFile;
         this.checkpointEvery = Objects.requireNonNull(checkpointEvery);
         this.stopAtPerfect = stopAtPerfect;
     }
 
     /** The same engine, saving its progress to {@code file} and resuming from it if it exists. */
-    public PairTableSearch withCheckpoint(Path file) {
+    public PrefixTreeSearch withCheckpoint(Path file) {
         return withCheckpoint(file, DEFAULT_CHECKPOINT_EVERY);
     }
 
     /** As {@link #withCheckpoint(Path)}, saving at most every {@code every} (zero: after every unit). */
-    public PairTableSearch withCheckpoint(Path file, Duration every) {
-        return new PairTableSearch(Objects.requireNonNull(file), every, stopAtPerfect);
+    public PrefixTreeSearch withCheckpoint(Path file, Duration every) {
+        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect);
     }
 
     /** The same engine without the r = 1 early stop: every set is examined. */
-    public PairTableSearch exhaustive() {
-        return new PairTableSearch(checkpointFile, checkpointEvery, false);
+    public PrefixTreeSearch exhaustive() {
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false);
     }
 
     @Override
     public String name() {
-        return "pair-table";
+        return "prefix-tree";
     }
 
     @Override
