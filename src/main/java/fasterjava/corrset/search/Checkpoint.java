@@ -29,7 +29,7 @@ import java.util.Optional;
  * checkpoint that disagrees on any of them is refused with a {@link CheckpointException} naming the difference,
  * because resuming it would silently mix two different searches.
  *
- * @param engine the engine that wrote it, e.g. {@code pair-table}
+ * @param engine the engine that wrote it, e.g. {@code prefix-tree}
  * @param fingerprint {@link #fingerprint(Scores)} of the data searched
  * @param units how many work units the engine cut the search into
  * @param done which units are finished
