@@ -26,6 +26,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>Which nodes.</b> Users of the (K−1)-node for question d are found from a bitset per question over the
  * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1.
+ *
+ * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
+ * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
+ * judging) weighs as much as the sweeps themselves.
  */
 final class DenseLastLevel {
     private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_512;
@@ -53,9 +57,12 @@ final class DenseLastLevel {
 
     // Per (K−2)-node: its users, and per later question a bitset over them.
     private int[] nodeBitmap = new int[0];
-    /** The node's users' answer bitmaps, copied side by side (every leaf of the node reads them). */
-    private long[] nodeAnswered = new long[0];
-    private long[] nodeScored = new long[0];
+    /**
+     * The node's users' answer bitmaps cut into 16-bit chunk masks, side by side (every leaf of the node reads
+     * them): a mask is then one load and one move to a mask register, instead of shifting a bitmap word.
+     */
+    private char[] nodeAnswered = new char[0];
+    private char[] nodeScored = new char[0];
     private int[] nodeConstant = new int[0];
     private long[] usersOf = new long[0];
     private long[] scoredBy = new long[0];
@@ -64,9 +71,10 @@ final class DenseLastLevel {
     private int[] leafConstant = new int[0];
     /** Packed contribution per (w, y): four ints at {@code 4·(w·(maxY+1) + y)}. */
     private final int[] constants;
-    private final int maxW;
-    /** Most chunks in one pass: a bitmap word's four. More accumulators than these 16 outgrow what C2 compiles
-     * into registers (the vectors then live on the heap). */
+    /**
+     * Most chunks in one pass: a bitmap word's four. A fifth (20 accumulators) made the method too big for C2 to
+     * compile the vectors into registers: they became heap objects.
+     */
     private static final int MAX_PASS_CHUNKS = CHUNKS_PER_PASS;
     /** The chunks of the current pass, in spill order. */
     private final int[] passChunks = new int[MAX_PASS_CHUNKS];
@@ -97,7 +105,7 @@ final class DenseLastLevel {
             largest = Math.max(largest, y);
         }
         this.maxY = Math.toIntExact(largest);
-        this.maxW = k - 1;
+        int maxW = k - 1;
         this.constants = new int[4 * (maxW + 1) * (maxY + 1)];
         for (int w = 0; w <= maxW; w++) {
             for (int y = 0; y <= maxY; y++) {
@@ -153,9 +161,10 @@ final class DenseLastLevel {
             leafUser = new int[count];
             leafConstant = new int[count];
         }
-        if (nodeAnswered.length < count * bitmapWords) {
-            nodeAnswered = new long[count * bitmapWords];
-            nodeScored = new long[count * bitmapWords];
+        int chunks = bitmapWords * CHUNKS_PER_PASS;
+        if (nodeAnswered.length < count * chunks) {
+            nodeAnswered = new char[count * chunks];
+            nodeScored = new char[count * chunks];
         }
         if (usersOf.length < questions * words) {
             usersOf = new long[questions * words];
@@ -174,12 +183,12 @@ final class DenseLastLevel {
             int user = users[from + i];
             int x = (int) xs[from + i];
             int full = answers.original[user] * bitmapWords;
-            // A few words per user: a plain loop beats the arraycopy call.
-            for (int w = 0; w < bitmapWords; w++) {
-                nodeAnswered[i * bitmapWords + w] = answered[full + w];
-                nodeScored[i * bitmapWords + w] = scoredOne[full + w];
+            for (int c = 0; c < chunks; c++) {
+                int shift = (c % CHUNKS_PER_PASS) * CHUNK;
+                nodeAnswered[i * chunks + c] = (char) (answered[full + c / CHUNKS_PER_PASS] >>> shift);
+                nodeScored[i * chunks + c] = (char) (scoredOne[full + c / CHUNKS_PER_PASS] >>> shift);
             }
-            nodeBitmap[i] = i * bitmapWords;
+            nodeBitmap[i] = i * chunks;
             nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
             int word = i >>> 6;
@@ -272,37 +281,36 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = nodeAnswered;
-        long[] one = nodeScored;
+        char[] any = nodeAnswered;
+        char[] one = nodeScored;
+        int first = word * CHUNKS_PER_PASS;
         for (int j = from; j < to; j++) {
-            int bitmap = userAt[j] + word;
+            int masks = userAt[j] + first;
             int at = constantAt[j];
-            long answeredWord = any[bitmap];
-            long scoredWord = one[bitmap];
             IntVector k0 = IntVector.broadcast(INTS, k[at]);
             IntVector k1 = IntVector.broadcast(INTS, k[at + 1]);
             IntVector k2 = IntVector.broadcast(INTS, k[at + 2]);
             IntVector k3 = IntVector.broadcast(INTS, k[at + 3]);
-            VectorMask<Integer> m = VectorMask.fromLong(INTS, answeredWord);
-            VectorMask<Integer> s = VectorMask.fromLong(INTS, scoredWord);
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[masks]);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[masks]);
             a0 = a0.add(k0, m);
             a1 = a1.add(k1, m);
             a2 = a2.add(k2, m);
             a3 = a3.add(k3, s);
-            m = VectorMask.fromLong(INTS, answeredWord >>> 16);
-            s = VectorMask.fromLong(INTS, scoredWord >>> 16);
+            m = VectorMask.fromLong(INTS, any[masks + 1]);
+            s = VectorMask.fromLong(INTS, one[masks + 1]);
             b0 = b0.add(k0, m);
             b1 = b1.add(k1, m);
             b2 = b2.add(k2, m);
             b3 = b3.add(k3, s);
-            m = VectorMask.fromLong(INTS, answeredWord >>> 32);
-            s = VectorMask.fromLong(INTS, scoredWord >>> 32);
+            m = VectorMask.fromLong(INTS, any[masks + 2]);
+            s = VectorMask.fromLong(INTS, one[masks + 2]);
             c0 = c0.add(k0, m);
             c1 = c1.add(k1, m);
             c2 = c2.add(k2, m);
             c3 = c3.add(k3, s);
-            m = VectorMask.fromLong(INTS, answeredWord >>> 48);
-            s = VectorMask.fromLong(INTS, scoredWord >>> 48);
+            m = VectorMask.fromLong(INTS, any[masks + 3]);
+            s = VectorMask.fromLong(INTS, one[masks + 3]);
             d0 = d0.add(k0, m);
             d1 = d1.add(k1, m);
             d2 = d2.add(k2, m);
@@ -334,15 +342,13 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = nodeAnswered;
-        long[] one = nodeScored;
-        int word = chunk / CHUNKS_PER_PASS;
-        int shift = (chunk % CHUNKS_PER_PASS) * CHUNK;
+        char[] any = nodeAnswered;
+        char[] one = nodeScored;
         for (int j = from; j < to; j++) {
-            int bitmap = userAt[j] + word;
+            int masks = userAt[j] + chunk;
             int at = constantAt[j];
-            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[bitmap] >>> shift);
-            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[bitmap] >>> shift);
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[masks]);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[masks]);
             a0 = a0.add(IntVector.broadcast(INTS, k[at]), m);
             a1 = a1.add(IntVector.broadcast(INTS, k[at + 1]), m);
             a2 = a2.add(IntVector.broadcast(INTS, k[at + 2]), m);

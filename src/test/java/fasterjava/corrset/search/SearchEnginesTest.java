@@ -157,6 +157,17 @@ class SearchEnginesTest {
     }
 
     @Test
+    void manyQuestionsAndCrowdedNodesUseEveryPassShape() {
+        // 70 questions: answer bitmaps span two words, so leaves run whole-word and single-chunk passes over
+        // right-aligned questions. 700 users: a K = 2 leaf holds over 255 users and is added in several batches.
+        Scores wide = SearchFixtures.random(dir, 61, 120, 70, 0.3, 1);
+        checkAll(wide, 3, 2, 5, "seventy-questions");
+        Scores crowded = SearchFixtures.random(dir, 62, 700, 20, 0.6, 1);
+        checkAll(crowded, 2, 2, 5, "crowded-nodes");
+        checkAll(crowded, 3, 5, 3, "crowded-nodes");
+    }
+
+    @Test
     void minimumSupportExcludesSmallSets() {
         Scores scores = SearchFixtures.random(dir, 13, 30, 9, 0.8, 1);
         SearchResult loose = Searches.fastest().run(new SearchRequest(scores, 4, 2, 1, 1), Progress.NONE);
