@@ -4,8 +4,10 @@
 FASTER_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FASTER_MIN_JAVA=25
 # Every JVM the project starts gets these: the Vector API module, and quiet about the sun.misc.Unsafe use inside
-# third-party jars (Tablesaw's classgraph, Maven's guava), which JDK 25 would otherwise warn about at every start.
-FASTER_JVM_FLAGS=(--add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow -Djava.awt.headless=true)
+# third-party jars (Tablesaw's classgraph, Maven's guava), which JDK 25 would otherwise warn about at every start;
+# deep JFR stacks so `corrset profile` sees through library code.
+FASTER_JVM_FLAGS=(--add-modules jdk.incubator.vector --sun-misc-unsafe-memory-access=allow -Djava.awt.headless=true
+  -XX:FlightRecorderOptions=stackdepth=256)
 
 faster_die() {
   echo "faster: $*" >&2

@@ -17,8 +17,8 @@ import static tech.tablesaw.aggregate.AggregateFunctions.sum;
  * the idiomatic Tablesaw way.
  *
  * <p>For every combination: select the rows of its K questions from the whole long table, count rows per user
- * and keep users with K of them (they answered every question), sum those users' scores, join the grand totals
- * and ask the library for Pearson's r. Each combination scans all rows, hashes user ids as strings and builds
+ * and keep users with K of them (they answered every question), sum those users' scores per user, join the grand
+ * totals and ask the library for Pearson's r. Each combination scans all rows, hashes user ids as strings and builds
  * several intermediate tables — that is where the time goes, and what step 02 attacks.
  *
  * <p>Untimed: the rows become a Tablesaw table and grand totals are one group-by, as in the articles, where they
@@ -77,9 +77,12 @@ public final class Step01TablesawBaseline implements Step<CorrsetInput, CorrsetR
 
     private void correlate(String[] questions, CorrsetResult result, int item) {
         Table answers = rows.where(rows.stringColumn(QUESTION).isIn(questions));
-        Table answersPerUser = answers.countBy(USER);
-        Table answeredAll = answersPerUser.where(answersPerUser.intColumn("Count").isEqualTo(questions.length));
-        Table counted = answers.where(answers.stringColumn(USER).isIn(answeredAll.stringColumn(USER).asSet()));
+        // Rows per user, pandas' value_counts(): a column-level count, several times faster than the
+        // general-purpose Table.countBy (measured with `corrset profile`), and still the DataFrame way.
+        Table answersPerUser = answers.stringColumn(USER).countByCategory();
+        StringColumn answeredAll = answersPerUser.where(answersPerUser.intColumn("Count")
+                .isEqualTo(questions.length)).stringColumn("Category");
+        Table counted = answers.where(answers.stringColumn(USER).isIn(answeredAll.asSet()));
         Table setTotals = counted.summarize(SCORE, sum).by(USER);
         Table joined = setTotals.joinOn(USER).inner(grandTotals);
         int n = joined.rowCount();

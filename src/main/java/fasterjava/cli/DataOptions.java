@@ -1,0 +1,31 @@
+package fasterjava.cli;
+
+import fasterjava.corrset.Corrset;
+import fasterjava.corrset.CorrsetScale;
+import fasterjava.corrset.data.Scores;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+
+/** The data options the k-corrset commands share. */
+final class DataOptions {
+    @Option(names = "--data", paramLabel = "FILE",
+            description = "Scores file, JSON or CSV (default: the scale's standard data set, generated if missing).")
+    Path data;
+
+    @Option(names = "--scale", defaultValue = "small", paramLabel = "tiny|small|full",
+            description = "tiny: the committed 6000x20 sample; small: full data, short runs; full: the articles' "
+                    + "run lengths (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--k", defaultValue = "5", description = "Questions per set (default: ${DEFAULT-VALUE}).")
+    int k;
+
+    CorrsetScale scale() {
+        return CorrsetScale.parse(scale);
+    }
+
+    Scores load(PrintWriter log) {
+        return data != null ? Corrset.load(data, log::println) : Corrset.load(scale(), log::println);
+    }
+}

@@ -1,0 +1,122 @@
+package fasterjava.ladder;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * XChart renderings of a {@link LadderReport}. Log scales throughout: the steps span five orders of magnitude.
+ * Charts render headlessly ({@code -Djava.awt.headless=true}) to PNG files or images for notebooks.
+ */
+public final class LadderCharts {
+    public static final int WIDTH = 1100;
+    public static final int HEIGHT = 600;
+
+    private LadderCharts() {
+    }
+
+    /**
+     * Time per item, per step: ours measured on this machine beside each published source's matching step
+     * (a missing published figure leaves no bar).
+     */
+    public static CategoryChart timePerItem(LadderReport report) {
+        CategoryChart chart = base(report, "Time per " + report.unit() + " (log scale, lower is better)",
+                "ns per " + report.unit());
+        List<String> ids = report.steps().stream().map(StepTiming::id).toList();
+        chart.addSeries("Java, measured here", ids,
+                report.steps().stream().map(s -> (Number) s.nanosPerItem()).toList());
+        for (String source : publishedSources(report)) {
+            List<Number> values = new ArrayList<>();
+            for (StepTiming step : report.steps()) {
+                values.add(step.published().stream().filter(p -> p.source().equals(source)).findFirst()
+                        .map(p -> (Number) p.nanosPerItem()).orElse(null));
+            }
+            chart.addSeries(source + " (published, " + machineOf(report, source) + ")", ids, values);
+        }
+        return fitLogAxis(chart);
+    }
+
+    /** Cumulative speedup of each step over the baseline, measured here. */
+    public static CategoryChart speedup(LadderReport report) {
+        CategoryChart chart = base(report, "Speedup over " + report.baseline().id() + " (log scale)",
+                "times faster than the baseline");
+        List<String> ids = new ArrayList<>();
+        List<Number> values = new ArrayList<>();
+        for (int i = 0; i < report.steps().size(); i++) {
+            ids.add(report.steps().get(i).id());
+            values.add(report.speedupOverBaseline(i));
+        }
+        chart.addSeries("Java, measured here", ids, values);
+        return fitLogAxis(chart);
+    }
+
+    public static BufferedImage image(CategoryChart chart) {
+        return BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** Writes {@code chart} as a PNG at exactly {@code file} (XChart would otherwise append the extension). */
+    public static void savePng(CategoryChart chart, Path file) throws IOException {
+        Path parent = file.toAbsolutePath().getParent();
+        Files.createDirectories(parent);
+        String name = file.getFileName().toString();
+        String stem = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
+        BitmapEncoder.saveBitmap(chart, parent.resolve(stem).toString(), BitmapEncoder.BitmapFormat.PNG);
+        if (!name.endsWith(".png")) {
+            Files.move(parent.resolve(stem + ".png"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
+    }
+
+    private static CategoryChart base(LadderReport report, String title, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
+                .title(report.ladder() + ": " + title).xAxisTitle("step").yAxisTitle(yTitle).build();
+        Styler styler = chart.getStyler();
+        styler.setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.getStyler().setAvailableSpaceFill(0.8);
+        chart.getStyler().setOverlapped(false);
+        return chart;
+    }
+
+    /**
+     * Sets the log axis to whole decades around the data: XChart's automatic range would start at zero when a
+     * series has gaps (a step without a published figure), which a log axis cannot show.
+     */
+    private static CategoryChart fitLogAxis(CategoryChart chart) {
+        double min = Double.MAX_VALUE;
+        double max = Double.MIN_VALUE;
+        for (var series : chart.getSeriesMap().values()) {
+            for (Number value : series.getYData()) {
+                if (value != null && value.doubleValue() > 0) {
+                    min = Math.min(min, value.doubleValue());
+                    max = Math.max(max, value.doubleValue());
+                }
+            }
+        }
+        if (min <= max) {
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+            chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max) + 1e-9)));
+        }
+        return chart;
+    }
+
+    private static Set<String> publishedSources(LadderReport report) {
+        Set<String> sources = new LinkedHashSet<>();
+        report.steps().forEach(s -> s.published().forEach(p -> sources.add(p.source())));
+        return sources;
+    }
+
+    private static String machineOf(LadderReport report, String source) {
+        return report.steps().stream().flatMap(s -> s.published().stream()).filter(p -> p.source().equals(source))
+                .map(Published::machine).findFirst().orElse("?");
+    }
+}
