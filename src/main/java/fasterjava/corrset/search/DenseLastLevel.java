@@ -1,0 +1,457 @@
+package fasterjava.corrset.search;
+
+import fasterjava.corrset.Correlation;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The last two levels of the prefix tree for data whose scores are all 0 or 1 (the articles' data): the last
+ * question is not walked user by user but swept sixteen questions at a time with masked vector adds.
+ *
+ * <p><b>Why.</b> Turning the last level around (each user adds into the sums of the questions they answered)
+ * costs one read-modify-write at a data-dependent address per (set, user): about 49 billion for the full K = 5
+ * search, and on this machine such an access costs 1–2 ns however it is arranged. Here a node of K−1 questions
+ * (about 96 users) keeps the sums of sixteen consecutive last questions in registers, one 512-bit vector per
+ * packed sum, and each user adds their contribution under a 16-bit mask cut from their answer bitmap. There are
+ * no data-dependent addresses and no data-dependent loop exits, and work is per (user, 16 questions), not per
+ * (user, question answered).
+ *
+ * <p><b>Packed sums.</b> With w = the user's score on the first K−1 questions and s the score on the last one,
+ * x = w + s. Four int lanes per question carry everything: under the "answered" mask
+ * {@code n + Σw·2⁸ + Σw²·2¹⁸}, {@code Σy + Σwy·2¹⁴}, {@code Σy²}; under the "scored 1" mask
+ * {@code c + Σw·2⁸ + Σy·2¹⁸} (c = how many scored 1). Then Sa = Σw + c, Saa = Σw² + 2·Σ_{s=1}w + c,
+ * Sab = Σwy + Σ_{s=1}y. Fields are exact only below their widths, so a node's users are added in batches small
+ * enough for the node's largest w and y ({@link #batchLimit}); batches are decoded to exact longs and summed.
+ *
+ * <p><b>Which nodes.</b> Users of the (K−1)-node for question d are found from a bitset per question over the
+ * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1.
+ *
+ * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
+ * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
+ * judging) weighs as much as the sweeps themselves.
+ */
+final class DenseLastLevel {
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_512;
+    /** Questions per chunk: one int lane each in a 512-bit vector. */
+    private static final int CHUNK = 16;
+    /** Chunks per pass: one 64-bit word of a user's answer bitmap, so its four 16-bit slices need one load. */
+    private static final int CHUNKS_PER_PASS = 4;
+    private static final int SUMS = 6;
+    private static final int N = 0, SA = 1, SB = 2, SAB = 3, SAA = 4, SBB = 5;
+
+    private final PrefixWalker walker;
+    private final int questions;
+    /** Words of one user's answer bitmap. */
+    private final int bitmapWords;
+    /**
+     * Question q is bit {@code q + offset} of the bitmap: the questions are right-aligned so the last word is
+     * full. Every leaf sweeps the last questions, only the leaves with a small d reach the first ones, so the
+     * ragged word is the rarely used one.
+     */
+    private final int offset;
+    private final long[] answered;
+    private final long[] scoredOne;
+    /** Largest grand total: y for every user is at most this. */
+    private final int maxY;
+
+    // Per (K−2)-node: its users, and per later question a bitset over them.
+    private int[] nodeBitmap = new int[0];
+    /**
+     * The node's users' answer bitmaps cut into 16-bit chunk masks, side by side (every leaf of the node reads
+     * them): a mask is then one load and one move to a mask register, instead of shifting a bitmap word.
+     */
+    private char[] nodeAnswered = new char[0];
+    private char[] nodeScored = new char[0];
+    private int[] nodeConstant = new int[0];
+    private long[] usersOf = new long[0];
+    private long[] scoredBy = new long[0];
+    // Per (K−1)-node: its users and the packed constants of each.
+    private int[] leafUser = new int[0];
+    private int[] leafConstant = new int[0];
+    /** Packed contribution per (w, y): four ints at {@code 4·(w·(maxY+1) + y)}. */
+    private final int[] constants;
+    /**
+     * Most chunks in one pass: a bitmap word's four. A fifth (20 accumulators) made the method too big for C2 to
+     * compile the vectors into registers: they became heap objects.
+     */
+    private static final int MAX_PASS_CHUNKS = CHUNKS_PER_PASS;
+    /** The chunks of the current pass, in spill order. */
+    private final int[] passChunks = new int[MAX_PASS_CHUNKS];
+    /** Accumulators of one pass, spilled for decoding: chunk × 4 packed sums × 16 lanes. */
+    private final int[] spilled = new int[MAX_PASS_CHUNKS * 4 * CHUNK];
+    /** Exact sums of one pass: chunk × 6 sums × 16 lanes. */
+    private final long[] sums = new long[MAX_PASS_CHUNKS * SUMS * CHUNK];
+
+    DenseLastLevel(PrefixWalker walker, UserAnswers answers, int questions, int k) {
+        this.walker = walker;
+        this.questions = questions;
+        this.bitmapWords = (questions + 63) >>> 6;
+        this.offset = 64 * bitmapWords - questions;
+        int users = answers.start.length - 1;
+        this.answered = new long[users * bitmapWords];
+        this.scoredOne = new long[users * bitmapWords];
+        for (int u = 0; u < users; u++) {
+            for (int p = answers.start[u]; p < answers.start[u + 1]; p++) {
+                int bit = answers.questions[p] + offset;
+                answered[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                if (answers.scores[p] == 1) {
+                    scoredOne[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                }
+            }
+        }
+        long largest = 0;
+        for (long y : answers.grandTotals) {
+            largest = Math.max(largest, y);
+        }
+        this.maxY = Math.toIntExact(largest);
+        int maxW = k - 1;
+        this.constants = new int[4 * (maxW + 1) * (maxY + 1)];
+        for (int w = 0; w <= maxW; w++) {
+            for (int y = 0; y <= maxY; y++) {
+                int at = 4 * (w * (maxY + 1) + y);
+                constants[at] = 1 + (w << 8) + (w * w << 18);
+                constants[at + 1] = y + (w * y << 14);
+                constants[at + 2] = y * y;
+                constants[at + 3] = 1 + (w << 8) + (y << 18);
+            }
+        }
+    }
+
+    /** True if the data suit this kernel: scores 0/1 only, and grand totals small enough for a batch of one. */
+    static boolean suits(UserAnswers answers, int k) {
+        if (answers.maxScore > 1) {
+            return false;
+        }
+        long maxY = 0;
+        for (long y : answers.grandTotals) {
+            maxY = Math.max(maxY, y);
+        }
+        return batchLimit(k - 1, maxY) >= 1 && (long) k * (maxY + 1) * 4 < Integer.MAX_VALUE;
+    }
+
+    /**
+     * Most users one batch may hold so that no packed field overflows, for w ≤ {@code maxW}, y ≤ {@code maxY}:
+     * n &lt; 2⁸, Σw &lt; 2¹⁰, Σw² &lt; 2¹² (lane 0); Σy &lt; 2¹⁴, Σwy &lt; 2¹⁸ (lane 1); Σy² &lt; 2³² (lane 2, unsigned);
+     * and under the score mask c &lt; 2⁸, Σw &lt; 2¹⁰, Σy &lt; 2¹⁴ (lane 3, unsigned).
+     */
+    static int batchLimit(long maxW, long maxY) {
+        long limit = 255;
+        long w = Math.max(1, maxW);
+        long y = Math.max(1, maxY);
+        limit = Math.min(limit, 1023 / w);
+        limit = Math.min(limit, 4095 / (w * w));
+        limit = Math.min(limit, 16383 / y);
+        limit = Math.min(limit, 262143 / (w * y));
+        limit = Math.min(limit, 0xFFFF_FFFFL / (y * y));
+        return (int) limit;
+    }
+
+    /**
+     * Runs every set under a node of K−2 questions whose last question is {@code last}: users
+     * {@code users[from..to-1]} with answer positions just after {@code last} and x so far. {@code prefix} holds
+     * the node's questions; slot K−2 is filled in here.
+     */
+    void runNode(int[] users, int[] positions, long[] xs, int from, int to, int last, UserAnswers answers) {
+        int count = to - from;
+        int words = (count + 63) >>> 6;
+        if (nodeBitmap.length < count) {
+            nodeBitmap = new int[count];
+            nodeConstant = new int[count];
+            leafUser = new int[count];
+            leafConstant = new int[count];
+        }
+        int chunks = bitmapWords * CHUNKS_PER_PASS;
+        if (nodeAnswered.length < count * chunks) {
+            nodeAnswered = new char[count * chunks];
+            nodeScored = new char[count * chunks];
+        }
+        if (usersOf.length < questions * words) {
+            usersOf = new long[questions * words];
+            scoredBy = new long[questions * words];
+        }
+        long[] bits = usersOf;
+        long[] scoreBits = scoredBy;
+        java.util.Arrays.fill(bits, (last + 1) * words, questions * words, 0L);
+        java.util.Arrays.fill(scoreBits, (last + 1) * words, questions * words, 0L);
+        int[] answeredQuestions = answers.questions;
+        int[] answerScores = answers.scores;
+        int[] start = answers.start;
+        int stride = maxY + 1;
+        int nodeMaxX = 0;
+        for (int i = 0; i < count; i++) {
+            int user = users[from + i];
+            int x = (int) xs[from + i];
+            int full = answers.original[user] * bitmapWords;
+            for (int c = 0; c < chunks; c++) {
+                int shift = (c % CHUNKS_PER_PASS) * CHUNK;
+                nodeAnswered[i * chunks + c] = (char) (answered[full + c / CHUNKS_PER_PASS] >>> shift);
+                nodeScored[i * chunks + c] = (char) (scoredOne[full + c / CHUNKS_PER_PASS] >>> shift);
+            }
+            nodeBitmap[i] = i * chunks;
+            nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
+            nodeMaxX = Math.max(nodeMaxX, x);
+            int word = i >>> 6;
+            int shift = i & 63;
+            for (int p = positions[from + i], end = start[user + 1]; p < end; p++) {
+                int at = answeredQuestions[p] * words + word;
+                bits[at] |= 1L << shift;
+                scoreBits[at] |= (long) answerScores[p] << shift;
+            }
+        }
+        int limit = batchLimit(nodeMaxX + 1, maxY);
+        for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
+            leaf(d, words, limit);
+        }
+    }
+
+    /** The sets whose last two questions are d and some e &gt; d. */
+    private void leaf(int d, int words, int limit) {
+        if (!walker.enterLeaf(d)) {
+            return;
+        }
+        int n = 0;
+        long[] bits = usersOf;
+        long[] scoreBits = scoredBy;
+        int scoreStep = 4 * (maxY + 1);
+        for (int w = 0; w < words; w++) {
+            long scores = scoreBits[d * words + w];
+            for (long word = bits[d * words + w]; word != 0; word &= word - 1) {
+                int bit = Long.numberOfTrailingZeros(word);
+                int i = (w << 6) + bit;
+                leafUser[n] = nodeBitmap[i];
+                leafConstant[n] = nodeConstant[i] + scoreStep * (int) ((scores >>> bit) & 1);
+                n++;
+            }
+        }
+        int sets = questions - 1 - d;
+        if (n <= 1) {
+            walker.countUndefined(sets);
+            return;
+        }
+        int firstChunk = (d + 1 + offset) / CHUNK;
+        int chunks = bitmapWords * CHUNKS_PER_PASS;
+        int lastWord = (chunks - 1) / CHUNKS_PER_PASS;
+        for (int word = firstChunk / CHUNKS_PER_PASS; word <= lastWord; word++) {
+            int from = Math.max(firstChunk, word * CHUNKS_PER_PASS);
+            int valid = Math.min(chunks, (word + 1) * CHUNKS_PER_PASS) - from;
+            // A whole bitmap word costs far less per chunk than single chunks (masks come from one load, constants
+            // are broadcast once), so a pass covers the word when two or more of its chunks hold sets; lanes at or
+            // before d are computed and ignored.
+            if (valid >= 2) {
+                passes(n, limit, d, word, -1);
+            } else {
+                passes(n, limit, d, -1, from);
+            }
+        }
+    }
+
+    /**
+     * Runs the leaf's users over the four chunks of bitmap word {@code word}, or if it is negative over the
+     * single chunk {@code single}, batch by batch, then judges those sets.
+     */
+    private void passes(int n, int limit, int d, int word, int single) {
+        int count = 0;
+        if (word >= 0) {
+            for (int c = 0; c < CHUNKS_PER_PASS; c++) {
+                passChunks[count++] = word * CHUNKS_PER_PASS + c;
+            }
+        } else {
+            passChunks[count++] = single;
+        }
+        for (int batch = 0; batch < n; batch += limit) {
+            int batchEnd = Math.min(n, batch + limit);
+            if (word < 0) {
+                passOfOne(batch, batchEnd, single);
+            } else {
+                passOfFour(batch, batchEnd, word);
+            }
+            decode(d, count, batch == 0);
+        }
+        judge(d, count);
+    }
+
+    /** Adds every leaf user in {@code from..to-1} into 4 chunks (one bitmap word) of accumulators. */
+    private void passOfFour(int from, int to, int word) {
+        IntVector zero = IntVector.zero(INTS);
+        IntVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        IntVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+        IntVector c0 = zero, c1 = zero, c2 = zero, c3 = zero;
+        IntVector d0 = zero, d1 = zero, d2 = zero, d3 = zero;
+        int[] userAt = leafUser;
+        int[] constantAt = leafConstant;
+        int[] k = constants;
+        char[] any = nodeAnswered;
+        char[] one = nodeScored;
+        int first = word * CHUNKS_PER_PASS;
+        for (int j = from; j < to; j++) {
+            int masks = userAt[j] + first;
+            int at = constantAt[j];
+            IntVector k0 = IntVector.broadcast(INTS, k[at]);
+            IntVector k1 = IntVector.broadcast(INTS, k[at + 1]);
+            IntVector k2 = IntVector.broadcast(INTS, k[at + 2]);
+            IntVector k3 = IntVector.broadcast(INTS, k[at + 3]);
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[masks]);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[masks]);
+            a0 = a0.add(k0, m);
+            a1 = a1.add(k1, m);
+            a2 = a2.add(k2, m);
+            a3 = a3.add(k3, s);
+            m = VectorMask.fromLong(INTS, any[masks + 1]);
+            s = VectorMask.fromLong(INTS, one[masks + 1]);
+            b0 = b0.add(k0, m);
+            b1 = b1.add(k1, m);
+            b2 = b2.add(k2, m);
+            b3 = b3.add(k3, s);
+            m = VectorMask.fromLong(INTS, any[masks + 2]);
+            s = VectorMask.fromLong(INTS, one[masks + 2]);
+            c0 = c0.add(k0, m);
+            c1 = c1.add(k1, m);
+            c2 = c2.add(k2, m);
+            c3 = c3.add(k3, s);
+            m = VectorMask.fromLong(INTS, any[masks + 3]);
+            s = VectorMask.fromLong(INTS, one[masks + 3]);
+            d0 = d0.add(k0, m);
+            d1 = d1.add(k1, m);
+            d2 = d2.add(k2, m);
+            d3 = d3.add(k3, s);
+        }
+        int[] out = spilled;
+        a0.intoArray(out, 0);
+        a1.intoArray(out, 16);
+        a2.intoArray(out, 32);
+        a3.intoArray(out, 48);
+        b0.intoArray(out, 64);
+        b1.intoArray(out, 80);
+        b2.intoArray(out, 96);
+        b3.intoArray(out, 112);
+        c0.intoArray(out, 128);
+        c1.intoArray(out, 144);
+        c2.intoArray(out, 160);
+        c3.intoArray(out, 176);
+        d0.intoArray(out, 192);
+        d1.intoArray(out, 208);
+        d2.intoArray(out, 224);
+        d3.intoArray(out, 240);
+    }
+
+    /** As {@link #passOfFour} for the single chunk {@code chunk}. */
+    private void passOfOne(int from, int to, int chunk) {
+        IntVector zero = IntVector.zero(INTS);
+        IntVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        int[] userAt = leafUser;
+        int[] constantAt = leafConstant;
+        int[] k = constants;
+        char[] any = nodeAnswered;
+        char[] one = nodeScored;
+        for (int j = from; j < to; j++) {
+            int masks = userAt[j] + chunk;
+            int at = constantAt[j];
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[masks]);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[masks]);
+            a0 = a0.add(IntVector.broadcast(INTS, k[at]), m);
+            a1 = a1.add(IntVector.broadcast(INTS, k[at + 1]), m);
+            a2 = a2.add(IntVector.broadcast(INTS, k[at + 2]), m);
+            a3 = a3.add(IntVector.broadcast(INTS, k[at + 3]), s);
+        }
+        a0.intoArray(spilled, 0);
+        a1.intoArray(spilled, 16);
+        a2.intoArray(spilled, 32);
+        a3.intoArray(spilled, 48);
+    }
+
+    /**
+     * Unpacks the spilled accumulators of {@code width} chunks into exact sums for the sets of leaf {@code d}
+     * (set on the first batch, else added). Plain scalar code on purpose: it runs once per (set, batch), and vector code this long exceeds what
+     * C2 inlines, which turns every vector into a heap object.
+     */
+    private void decode(int d, int width, boolean first) {
+        int[] in = spilled;
+        long[] out = sums;
+        for (int c = 0; c < width; c++) {
+            int from = c * 4 * CHUNK;
+            int to = c * SUMS * CHUNK;
+            // Only lanes that are sets (d < e < questions): a leaf averages ~40 sets, far fewer than its lanes.
+            int firstE = passChunks[c] * CHUNK - offset;
+            int toLane = Math.min(CHUNK, questions - firstE);
+            for (int lane = Math.max(0, d + 1 - firstE); lane < toLane; lane++) {
+                int lane0 = in[from + lane];
+                int lane1 = in[from + CHUNK + lane];
+                long lane2 = in[from + 2 * CHUNK + lane] & 0xFFFF_FFFFL;
+                int lane3 = in[from + 3 * CHUNK + lane];
+                long n = lane0 & 0xFF;
+                long sumW = (lane0 >>> 8) & 0x3FF;
+                long sumWW = lane0 >>> 18;
+                long sumY = lane1 & 0x3FFF;
+                long sumWY = lane1 >>> 14;
+                long ones = lane3 & 0xFF;
+                long onesW = (lane3 >>> 8) & 0x3FF;
+                long onesY = lane3 >>> 18;
+                int at = to + lane;
+                if (first) {
+                    out[at + N * CHUNK] = n;
+                    out[at + SA * CHUNK] = sumW + ones;
+                    out[at + SB * CHUNK] = sumY;
+                    out[at + SAB * CHUNK] = sumWY + onesY;
+                    out[at + SAA * CHUNK] = sumWW + 2 * onesW + ones;
+                    out[at + SBB * CHUNK] = lane2;
+                } else {
+                    out[at + N * CHUNK] += n;
+                    out[at + SA * CHUNK] += sumW + ones;
+                    out[at + SB * CHUNK] += sumY;
+                    out[at + SAB * CHUNK] += sumWY + onesY;
+                    out[at + SAA * CHUNK] += sumWW + 2 * onesW + ones;
+                    out[at + SBB * CHUNK] += lane2;
+                }
+            }
+        }
+    }
+
+    /** Judges the sets (prefix, d, e) for e in the pass's {@code width} chunks: counts and candidates. */
+    private void judge(int d, int width) {
+        int minUsers = walker.minUsers();
+        double admitFrom = walker.admitFrom;
+        // r ≥ t > 0 ⇔ num > 0 and num² ≥ t²·da·db: no square root per set; doubles suffice for this filter,
+        // since whatever passes is recomputed exactly and ranked by the exact rule.
+        double admitSquared = admitFrom > 0 ? admitFrom * admitFrom : 0;
+        long[] in = sums;
+        long undefined = 0;
+        for (int c = 0; c < width; c++) {
+            int firstE = passChunks[c] * CHUNK - offset;
+            int base = c * SUMS * CHUNK;
+            int fromLane = Math.max(0, d + 1 - firstE);
+            int toLane = Math.min(CHUNK, questions - firstE);
+            for (int lane = fromLane; lane < toLane; lane++) {
+                int at = base + lane;
+                long n = in[at + N * CHUNK];
+                long sa = in[at + SA * CHUNK];
+                long sb = in[at + SB * CHUNK];
+                long saa = in[at + SAA * CHUNK];
+                long sbb = in[at + SBB * CHUNK];
+                long da = n * saa - sa * sa;
+                long db = n * sbb - sb * sb;
+                if (n < 2 || da == 0 || db == 0) {
+                    undefined++;
+                    continue;
+                }
+                if (n < minUsers) {
+                    continue;
+                }
+                long sab = in[at + SAB * CHUNK];
+                long num = n * sab - sa * sb;
+                if (admitFrom > 0 && (num <= 0 || (double) num * num < admitSquared * ((double) da * db))) {
+                    continue;
+                }
+                candidate(d, firstE + lane, n, sa, sb, sab, saa, sbb, admitFrom);
+            }
+        }
+        walker.countUndefined(undefined);
+    }
+
+    private void candidate(int d, int e, long n, long sa, long sb, long sab, long saa, long sbb, double admitFrom) {
+        double r = Correlation.r(n, sa, sb, sab, saa, sbb);
+        if (r >= admitFrom) {
+            walker.candidate(d, e, n, sa, sb, sab, saa, sbb);
+        }
+    }
+}

@@ -1,0 +1,308 @@
+package fasterjava.corrset.search;
+
+import fasterjava.corrset.Correlation;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The last two levels of the prefix tree, turned around: for a node of K−2 questions, one table entry per pair
+ * (d, e) of later questions, filled user by user and then read once.
+ *
+ * <p><b>Layout.</b> Questions after the node are renumbered {@code 0..remaining-1}; pair (d, e) with d &lt; e sits at
+ * entry {@code e(e−1)/2 + d}: all pairs of one e are adjacent ("column-major"), so a user's inner loop over d for a
+ * fixed e stays inside one short stretch of the table.
+ *
+ * <p><b>Packed sums.</b> An entry holds the six sums of its set in four 32-bit lanes, so one user's contribution to
+ * one set is a single 128-bit vector add: lane 0 = n + Sa·2¹⁶, lane 1 = Saa + Sb·2¹⁶, lane 2 = Sab, lane 3 = Sbb
+ * (lanes read as unsigned). That is exact only while no field outgrows its bits, which depends on the node's user
+ * count and the largest x and y in it; {@link #packedFits} checks this per node, and nodes that fail use the wide
+ * table (six longs per entry, one scalar add each) instead — slower, never wrong.
+ *
+ * <p><b>Where it stands.</b> This is the engine's path for data with scores other than 0/1. Each (set, user) costs
+ * one read-modify-write at an address read from the data; on the 2-core workshop machine (2.0 GHz Xeon, JDK 25)
+ * that alone is 1.2–1.9 ns, and the full K = 5 search on the article's data (forced onto this path by one extra
+ * score-2 row) took 364 s on 2 threads against 114–121 s for {@link DenseLastLevel} under similar load.
+ */
+final class PairTable {
+    private static final VectorSpecies<Integer> FOUR_LANES = IntVector.SPECIES_128;
+    private static final long FIELD16 = 1L << 16;
+    private static final long FIELD32 = 1L << 32;
+
+    /**
+     * Entries per block of e-columns (16 bytes each): 2,048 entries are 32 KiB, inside the 48 KiB L1 data cache of
+     * the workshop machine, leaving room for the users' lists. (In isolation a random 128-bit read-modify-write
+     * cost ~1.2 ns in a 16 KiB table against ~1.9 ns in a 300 KiB one; the blocking itself was not measured
+     * against an unblocked loop of the same shape.)
+     */
+    private static final int BLOCK_ENTRIES = 2048;
+    /** More distinct score values than this and the per-value lists cost more than they save: use the wide path. */
+    private static final int MAX_SCORE_VALUES = 8;
+
+    private final PrefixWalker walker;
+    /** The distinct scores in the data, ascending; a user's questions are grouped by these. */
+    private final int[] scoreValues;
+    /** Packed entries, four ints each; all zero between nodes (judging an entry clears it). */
+    private int[] packed = new int[0];
+    /** Wide entries, six longs each; all zero between nodes. */
+    private long[] wide = new long[0];
+    /** Per user of the node: next answer position to add as e, and per score value how many d's lie behind. */
+    private int[] cursor = new int[0];
+    private int[] passed = new int[0];
+    /** Per user and score value: where their list of d offsets ({@code 4 × d}) starts in {@link #offsets}. */
+    private int[] groupStart = new int[0];
+    private int[] offsets = new int[0];
+
+    PairTable(PrefixWalker walker, UserAnswers answers) {
+        this.walker = walker;
+        this.scoreValues = answers.distinctScores();
+    }
+
+    /**
+     * Adds every user of the node ({@code users[from..to-1]} with their answer positions and x so far) into the
+     * table of the {@code remaining} questions from {@code first} on, then judges every pair. Returns the number
+     * of undefined sets; candidates go to {@link PrefixWalker#candidate}.
+     */
+    long run(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
+            UserAnswers answers) {
+        int pairs = Math.toIntExact((long) remaining * (remaining - 1) / 2);
+        if (scoreValues.length <= MAX_SCORE_VALUES && packedFits(users, xs, from, to, answers)) {
+            if (packed.length < 4 * pairs) {
+                packed = new int[4 * pairs];
+            }
+            return runPacked(users, positions, xs, from, to, first, remaining, answers);
+        }
+        if (wide.length < 6L * pairs) {
+            wide = new long[Math.multiplyExact(6, pairs)];
+        }
+        for (int i = from; i < to; i++) {
+            addWide(users[i], positions[i], xs[i], first, answers);
+        }
+        return finishWide(first, remaining);
+    }
+
+    /**
+     * Whether every field of the packed layout stays within its bits for this node: with N users, x ≤ X and
+     * y ≤ Y, n ≤ N, Sa ≤ N·X, Saa ≤ N·X² and Sb ≤ N·Y must stay below 2¹⁶, Sab ≤ N·X·Y and Sbb ≤ N·Y² below 2³².
+     */
+    private static boolean packedFits(int[] users, long[] xs, int from, int to, UserAnswers answers) {
+        long n = to - from;
+        long xMax = 0;
+        long yMax = 0;
+        for (int i = from; i < to; i++) {
+            long y = answers.grandTotals[users[i]];
+            // x only grows by the last two scores, and never passes y (it sums some of the scores y sums).
+            xMax = Math.max(xMax, Math.min(y, xs[i] + 2L * answers.maxScore));
+            yMax = Math.max(yMax, y);
+        }
+        try {
+            return n < FIELD16
+                    && Math.multiplyExact(n, xMax) < FIELD16
+                    && Math.multiplyExact(Math.multiplyExact(n, xMax), xMax) < FIELD16
+                    && Math.multiplyExact(n, yMax) < FIELD16
+                    && Math.multiplyExact(Math.multiplyExact(n, xMax), yMax) < FIELD32
+                    && Math.multiplyExact(Math.multiplyExact(n, yMax), yMax) < FIELD32;
+        } catch (ArithmeticException tooBig) {
+            return false;
+        }
+    }
+
+    /**
+     * The packed path. Each user's remaining questions are first sorted into one list per score value (so within a
+     * list, every d adds the same vector for a given e), then the table is filled and judged one block of e-columns
+     * at a time: a block of {@link #BLOCK_ENTRIES} entries stays in the L1 cache while every user adds into it, and
+     * is judged (and cleared) while still there.
+     */
+    private long runPacked(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
+            UserAnswers answers) {
+        int count = to - from;
+        int groups = scoreValues.length;
+        prepareUsers(count, groups, users, positions, from, first, answers);
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        int[] start = answers.start;
+        int[] table = packed;
+        long undefined = 0;
+        for (int blockStart = 1; blockStart < remaining; ) {
+            int blockEnd = blockStart + 1;
+            while (blockEnd < remaining && pairIndex(0, blockEnd + 1) - pairIndex(0, blockStart) <= BLOCK_ENTRIES) {
+                blockEnd++;
+            }
+            int limit = first + blockEnd;
+            for (int i = 0; i < count; i++) {
+                int p = cursor[i];
+                int end = start[users[from + i] + 1];
+                if (p == end || questions[p] >= limit) {
+                    continue;
+                }
+                int x0 = (int) xs[from + i];
+                int y = (int) answers.grandTotals[users[from + i]];
+                int below = i * groups;
+                do {
+                    int e = questions[p] - first;
+                    int scoreE = scores[p];
+                    int column = 4 * pairIndex(0, e);
+                    for (int g = 0; g < groups; g++) {
+                        int n = passed[below + g];
+                        if (n == 0) {
+                            continue;
+                        }
+                        int firstD = groupStart[below + g];
+                        addColumn(table, column, offsets, firstD, firstD + n, x0 + scoreValues[g] + scoreE, y);
+                    }
+                    passed[below + groupOf(scoreE)]++;
+                    p++;
+                } while (p < end && questions[p] < limit);
+                cursor[i] = p;
+            }
+            undefined += finishPacked(first, blockStart, blockEnd);
+            blockStart = blockEnd;
+        }
+        return undefined;
+    }
+
+    /**
+     * The hot loop: one user's packed contribution for x (and y) added to the entries of column {@code column} at
+     * d offsets {@code offsets[from..to-1]}. Kept small on purpose: C2 inlines the vector calls only into a method
+     * this size, and without inlining every vector is a heap object.
+     */
+    private static void addColumn(int[] table, int column, int[] offsets, int from, int to, int x, int y) {
+        IntVector add = IntVector.fromArray(FOUR_LANES, new int[] {1 + (x << 16), x * x + (y << 16), x * y, y * y}, 0);
+        for (int j = from; j < to; j++) {
+            int at = column + offsets[j];
+            IntVector.fromArray(FOUR_LANES, table, at).add(add).intoArray(table, at);
+        }
+    }
+
+    /** Index of pair (d, e), d &lt; e, in the column-major triangle. */
+    private static int pairIndex(int d, int e) {
+        return e * (e - 1) / 2 + d;
+    }
+
+    private int groupOf(int score) {
+        int g = 0;
+        while (scoreValues[g] != score) {
+            g++;
+        }
+        return g;
+    }
+
+    /** Per user of the node: their remaining questions split by score value, as offsets of d in the table. */
+    private void prepareUsers(int count, int groups, int[] users, int[] positions, int from, int first,
+            UserAnswers answers) {
+        if (cursor.length < count) {
+            cursor = new int[count];
+        }
+        if (passed.length < count * groups) {
+            passed = new int[count * groups];
+            groupStart = new int[count * groups];
+        }
+        int total = 0;
+        for (int i = 0; i < count; i++) {
+            int user = users[from + i];
+            total += answers.start[user + 1] - positions[from + i];
+        }
+        if (offsets.length < total) {
+            offsets = new int[total];
+        }
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        int fill = 0;
+        for (int i = 0; i < count; i++) {
+            int user = users[from + i];
+            int p = positions[from + i];
+            int end = answers.start[user + 1];
+            cursor[i] = p;
+            for (int g = 0; g < groups; g++) {
+                groupStart[i * groups + g] = fill;
+                passed[i * groups + g] = 0;
+                for (int q = p; q < end; q++) {
+                    if (scores[q] == scoreValues[g]) {
+                        offsets[fill++] = 4 * (questions[q] - first);
+                    }
+                }
+            }
+        }
+    }
+
+    /** Judges and clears the entries of e-columns {@code fromColumn..toColumn-1}. */
+    private long finishPacked(int first, int fromColumn, int toColumn) {
+        int[] table = packed;
+        int minUsers = walker.minUsers();
+        long undefined = 0;
+        int at = 4 * pairIndex(0, fromColumn);
+        for (int e = fromColumn; e < toColumn; e++) {
+            for (int d = 0; d < e; d++, at += 4) {
+                long lane0 = table[at] & 0xFFFF_FFFFL;
+                long lane1 = table[at + 1] & 0xFFFF_FFFFL;
+                long sab = table[at + 2] & 0xFFFF_FFFFL;
+                long sbb = table[at + 3] & 0xFFFF_FFFFL;
+                table[at] = 0;
+                table[at + 1] = 0;
+                table[at + 2] = 0;
+                table[at + 3] = 0;
+                long n = lane0 & 0xFFFF;
+                long sa = lane0 >>> 16;
+                long saa = lane1 & 0xFFFF;
+                long sb = lane1 >>> 16;
+                undefined += judge(first + d, first + e, n, sa, sb, sab, saa, sbb, minUsers);
+            }
+        }
+        return undefined;
+    }
+
+    private void addWide(int user, int position, long x0, int first, UserAnswers answers) {
+        int end = answers.start[user + 1];
+        long y = answers.grandTotals[user];
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        long[] table = wide;
+        for (int i = position + 1; i < end; i++) {
+            int e = questions[i] - first;
+            long xe = x0 + scores[i];
+            int column = e * (e - 1) / 2;
+            for (int j = position; j < i; j++) {
+                int at = 6 * (column + questions[j] - first);
+                long x = xe + scores[j];
+                table[at] += 1;
+                table[at + 1] += x;
+                table[at + 2] += y;
+                table[at + 3] += x * y;
+                table[at + 4] += x * x;
+                table[at + 5] += y * y;
+            }
+        }
+    }
+
+    private long finishWide(int first, int remaining) {
+        long[] table = wide;
+        int minUsers = walker.minUsers();
+        long undefined = 0;
+        int at = 0;
+        for (int e = 1; e < remaining; e++) {
+            for (int d = 0; d < e; d++, at += 6) {
+                undefined += judge(first + d, first + e, table[at], table[at + 1], table[at + 2], table[at + 3],
+                        table[at + 4], table[at + 5], minUsers);
+                for (int f = 0; f < 6; f++) {
+                    table[at + f] = 0;
+                }
+            }
+        }
+        return undefined;
+    }
+
+    /** 1 if the set is undefined, else 0 (after offering it if it may enter the top list). */
+    private int judge(int d, int e, long n, long sa, long sb, long sab, long saa, long sbb, int minUsers) {
+        long da = Correlation.spread(n, sa, saa);
+        long db = Correlation.spread(n, sb, sbb);
+        if (!Correlation.defined(n, da, db)) {
+            return 1;
+        }
+        if (n >= minUsers) {
+            long num = Correlation.numerator(n, sa, sb, sab);
+            if (Correlation.r(n, num, da, db) >= walker.admitFrom) {
+                walker.candidate(d, e, n, sa, sb, sab, saa, sbb);
+            }
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,197 @@
+package fasterjava.corrset.search;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import fasterjava.corrset.Combinations;
+import fasterjava.corrset.data.Scores;
+import fasterjava.util.Progress;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Every engine against the oracle's full search, on seeded random data and on named edge-case fixtures. */
+class SearchEnginesTest {
+    @TempDir
+    Path dir;
+
+    /** Engines whose counters must equal the oracle's too (they examine every set). */
+    private static List<Search> exhaustiveEngines() {
+        return List.of(Searches.reference(), Searches.fastest().exhaustive());
+    }
+
+    @Test
+    void everyEngineMatchesTheOracleOnRandomData() {
+        int[][] shapes = {
+            // users, questions, answer rate %, max score
+            {12, 8, 80, 1}, {40, 9, 60, 1}, {60, 10, 50, 1}, {25, 9, 70, 3}, {30, 8, 90, 300}, {6, 9, 60, 1},
+        };
+        for (long seed = 1; seed <= 4; seed++) {
+            for (int[] shape : shapes) {
+                Scores scores = SearchFixtures.random(dir, seed * 100 + shape[0], shape[0], shape[1],
+                        shape[2] / 100.0, shape[3]);
+                for (int k = 1; k <= 6; k++) {
+                    for (int minUsers : new int[] {2, 4}) {
+                        for (int top : new int[] {1, 5}) {
+                            checkAll(scores, k, minUsers, top, "seed " + seed + " shape "
+                                    + java.util.Arrays.toString(shape));
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
+    void threadCountsGiveTheSameAnswer() {
+        Scores scores = SearchFixtures.random(dir, 77, 50, 12, 0.6, 1);
+        for (int k = 2; k <= 6; k++) {
+            SearchResult one = Searches.fastest().run(new SearchRequest(scores, k, 2, 5, 1), Progress.NONE);
+            for (int threads = 2; threads <= 3; threads++) {
+                SearchResult more = Searches.fastest().run(new SearchRequest(scores, k, 2, 5, threads),
+                        Progress.NONE);
+                assertEquals(one.best(), more.best(), "k=" + k + " threads=" + threads);
+            }
+        }
+    }
+
+    @Test
+    void tiesGoToTheSmallestIndexTuple() {
+        // q0..q3 are the same question four times over: every set over them ties, and the order decides.
+        List<int[]> rows = new ArrayList<>();
+        for (int u = 0; u < 10; u++) {
+            for (int q = 0; q < 4; q++) {
+                rows.add(new int[] {u, q, (u * 7) % 3 == 0 ? 1 : 0});
+            }
+            rows.add(new int[] {u, 4 + u % 3, u % 2});
+        }
+        Scores scores = SearchFixtures.fromRows(dir, "ties", rows);
+        for (int k = 1; k <= 4; k++) {
+            checkAll(scores, k, 2, 3, "ties");
+        }
+    }
+
+    @Test
+    void perfectCorrelationStopsTheSearchEarlyWithTheSameAnswer() {
+        // Only users 0 and 1 answer q0..q4, and x and y rise together: every set touching them has r = 1 exactly
+        // with 2 users, so the first set in order wins and the rest need not be examined.
+        List<int[]> rows = new ArrayList<>();
+        for (int q = 0; q < 5; q++) {
+            rows.add(new int[] {0, q, 0});
+            rows.add(new int[] {1, q, 1});
+        }
+        Scores noise = SearchFixtures.random(dir, 5, 30, 4, 0.7, 1);
+        for (int q = 0; q < 4; q++) {
+            int[] users = noise.answeredBy(q);
+            int[] values = noise.answerScores(q);
+            for (int i = 0; i < users.length; i++) {
+                rows.add(new int[] {2 + users[i], 5 + q, values[i]});
+            }
+        }
+        Scores scores = SearchFixtures.fromRows(dir, "perfect", rows);
+        for (int k = 2; k <= 5; k++) {
+            SearchRequest request = new SearchRequest(scores, k, 2, 1, 2);
+            SearchResult expected = SearchFixtures.oracleSearch(request);
+            SearchResult fast = Searches.fastest().run(request, Progress.NONE);
+            assertEquals(expected.best(), fast.best(), "k=" + k);
+            assertEquals(1.0, fast.best().get(0).r(), 1e-15);
+            // K = 2 is a single pair table, so there is no later unit to skip.
+            assertTrue(k == 2 || fast.combinations() < expected.combinations(),
+                    "k=" + k + " should stop early, examined " + fast.combinations());
+            checkAll(scores, k, 2, 1, "perfect");
+            checkAll(scores, k, 3, 2, "perfect");
+        }
+    }
+
+    @Test
+    void zeroVarianceSetsAreUndefined() {
+        // Everyone scores 1 everywhere: x is constant in every set, so r never exists.
+        List<int[]> rows = new ArrayList<>();
+        for (int u = 0; u < 12; u++) {
+            for (int q = 0; q < 7; q++) {
+                if ((u + q) % 4 != 0) {
+                    rows.add(new int[] {u, q, 1});
+                }
+            }
+        }
+        Scores scores = SearchFixtures.fromRows(dir, "zero-variance", rows);
+        for (int k = 1; k <= 5; k++) {
+            for (Search engine : exhaustiveEngines()) {
+                SearchResult result = engine.run(new SearchRequest(scores, k, 2, 1, 2), Progress.NONE);
+                assertTrue(result.best().isEmpty(), engine.name() + " k=" + k);
+                assertEquals(Combinations.countExact(7, k), result.undefined(), engine.name() + " k=" + k);
+            }
+            checkAll(scores, k, 2, 1, "zero-variance");
+        }
+    }
+
+    @Test
+    void questionsWithNoCommonUserHaveNoAnswer() {
+        List<int[]> rows = new ArrayList<>();
+        for (int q = 0; q < 6; q++) {
+            for (int u = 0; u < 5; u++) {
+                rows.add(new int[] {q * 10 + u, q, u % 2});
+            }
+        }
+        Scores scores = SearchFixtures.fromRows(dir, "no-common-user", rows);
+        for (int k = 2; k <= 4; k++) {
+            for (Search engine : exhaustiveEngines()) {
+                SearchResult result = engine.run(new SearchRequest(scores, k, 2, 3, 2), Progress.NONE);
+                assertTrue(result.best().isEmpty(), engine.name());
+                assertEquals(result.combinations(), result.undefined(), engine.name());
+            }
+        }
+        checkAll(scores, 1, 2, 3, "no-common-user");
+    }
+
+    @Test
+    void largeScoresFallBackToWideSums() {
+        // Grand totals in the thousands overflow the packed 16-bit fields: the wide table must take over.
+        Scores scores = SearchFixtures.random(dir, 9, 40, 9, 0.8, 5000);
+        for (int k = 2; k <= 5; k++) {
+            checkAll(scores, k, 2, 5, "large-scores");
+        }
+    }
+
+    @Test
+    void manyQuestionsAndCrowdedNodesUseEveryPassShape() {
+        // 70 questions: answer bitmaps span two words, so leaves run whole-word and single-chunk passes over
+        // right-aligned questions. 700 users: a K = 2 leaf holds over 255 users and is added in several batches.
+        Scores wide = SearchFixtures.random(dir, 61, 120, 70, 0.3, 1);
+        checkAll(wide, 3, 2, 5, "seventy-questions");
+        Scores crowded = SearchFixtures.random(dir, 62, 700, 20, 0.6, 1);
+        checkAll(crowded, 2, 2, 5, "crowded-nodes");
+        checkAll(crowded, 3, 5, 3, "crowded-nodes");
+    }
+
+    @Test
+    void minimumSupportExcludesSmallSets() {
+        Scores scores = SearchFixtures.random(dir, 13, 30, 9, 0.8, 1);
+        SearchResult loose = Searches.fastest().run(new SearchRequest(scores, 4, 2, 1, 1), Progress.NONE);
+        SearchResult strict = Searches.fastest().run(new SearchRequest(scores, 4, 8, 1, 1), Progress.NONE);
+        assertFalse(strict.best().isEmpty());
+        assertTrue(strict.best().get(0).n() >= 8);
+        assertFalse(strict.best().get(0).beats(loose.best().get(0)), "a stricter filter cannot find a better set");
+        checkAll(scores, 4, 8, 5, "min-users");
+    }
+
+    private static void checkAll(Scores scores, int k, int minUsers, int top, String what) {
+        for (int threads = 1; threads <= 3; threads += 2) {
+            SearchRequest request = new SearchRequest(scores, k, minUsers, top, threads);
+            SearchResult expected = SearchFixtures.oracleSearch(request);
+            String context = what + ", k=" + k + " minUsers=" + minUsers + " top=" + top + " threads=" + threads;
+            for (Search engine : exhaustiveEngines()) {
+                SearchResult actual = engine.run(request, Progress.NONE);
+                assertEquals(expected.best(), actual.best(), engine.name() + ": " + context);
+                assertEquals(expected.combinations(), actual.combinations(), engine.name() + ": " + context);
+                assertEquals(expected.undefined(), actual.undefined(), engine.name() + ": " + context);
+            }
+            SearchResult stopping = Searches.fastest().run(request, Progress.NONE);
+            assertEquals(expected.best(), stopping.best(), "prefix-tree with early stop: " + context);
+            assertTrue(stopping.combinations() <= expected.combinations(), context);
+        }
+    }
+}
