@@ -39,7 +39,7 @@ public class CorrsetStepBenchmark {
 
     @Param({"01-tablesaw-baseline", "02-user-sets", "03-score-map", "04-grand-totals-corrcoef", "05-int-ids",
             "06-bool-arrays", "07-dense-matrix", "08-custom-corrcoef", "09-bitsets", "10-fused-loop", "11-vector-api",
-            "12-threads"})
+            "12-threads", "13-prefix-reuse", "14-inverted-last-level", "15-pair-table", "16-dense-last-level"})
     public String step;
 
     @Param({"small"})

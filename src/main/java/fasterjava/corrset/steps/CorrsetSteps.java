@@ -21,7 +21,12 @@ public final class CorrsetSteps {
             new Rung<>("09", "bitsets", "Bitsets of users", Step09Bitsets::new),
             new Rung<>("10", "fused-loop", "One fused loop, no intermediate arrays", Step10FusedLoop::new),
             new Rung<>("11", "vector-api", "Vector API: AND and skip 8 words at a time", Step11VectorApi::new),
-            new Rung<>("12", "threads", "All cores: batches on a work-stealing pool", Step12Threads::new));
+            new Rung<>("12", "threads", "All cores: batches on a work-stealing pool", Step12Threads::new),
+            new Rung<>("13", "prefix-reuse", "Reuse shared prefixes", Step13PrefixReuse::new),
+            new Rung<>("14", "inverted-last-level", "Turn the last level around", Step14InvertedLastLevel::new),
+            new Rung<>("15", "pair-table", "One table for every last pair", Step15PairTable::new),
+            new Rung<>("16", "dense-last-level", "Sweep the last question 16 at a time",
+                    Step16DenseLastLevel::new));
 
     private CorrsetSteps() {
     }

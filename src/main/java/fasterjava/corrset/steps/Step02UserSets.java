@@ -31,10 +31,9 @@ import tech.tablesaw.api.Table;
  * <p>What it costs: a hash set and an answer list per question (about one more copy of the data), and still a
  * string hash per user per scanned answer. Step 03 removes the scan.
  *
- * <p>The column arithmetic is deliberate: Tablesaw's one-call {@code pearsons} (used by step 01) goes through a
- * regression's {@code r² = 1 − SSE/SST}, which loses half its digits when r is close to 0; deviations from the
- * means, multiplied and summed, is the two-pass formula a DataFrame's {@code corr} uses and keeps r within the
- * ladder's 1e-12 of the exact value.
+ * <p>The correlation is step 01's column arithmetic (deviations from the means, multiplied and summed: the
+ * two-pass formula a DataFrame's {@code corr} uses), not Tablesaw's one-call {@code pearsons}, which loses digits
+ * when r is close to 0.
  */
 public final class Step02UserSets implements Step<CorrsetInput, CorrsetResult> {
     private record Answer(String user, int score) {

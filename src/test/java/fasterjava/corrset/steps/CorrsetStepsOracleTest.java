@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicContainer;
 import org.junit.jupiter.api.DynamicTest;
@@ -83,10 +82,6 @@ class CorrsetStepsOracleTest {
     }
 
     private static void check(Rung<CorrsetInput, CorrsetResult> rung, Case c) {
-        // Known defect, reported: the baseline's Tablesaw pearsons is off by 4.3e-12 here. Skipped, not passed,
-        // so the report keeps showing it until the baseline computes r another way.
-        Assumptions.assumeFalse(rung.number().equals("01") && c.name().equals(NEAR_ZERO_R),
-                "step 01 (Tablesaw pearsons) misses r by 4.3e-12 on " + NEAR_ZERO_R);
         Step<CorrsetInput, CorrsetResult> step = rung.create();
         step.prepare(new CorrsetInput(c.scores(), c.k()));
         for (int run = 1; run <= 2; run++) {
