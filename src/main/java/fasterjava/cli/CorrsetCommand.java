@@ -18,7 +18,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code faster corrset ...}: the k-corrset journey. */
 @Command(name = "corrset", mixinStandardHelpOptions = true,
         description = "k-corrset: the K questions whose summed score correlates best with users' total score.",
-        subcommands = {CorrsetCommand.Ladder.class, CorrsetCommand.Profile.class})
+        subcommands = {BestCommand.class, CorrsetCommand.Ladder.class, CorrsetCommand.Profile.class})
 final class CorrsetCommand {
 
     @Command(name = "ladder", mixinStandardHelpOptions = true,

@@ -1,6 +1,7 @@
 package fasterjava.cli;
 
 import fasterjava.corrset.data.BadInputException;
+import fasterjava.corrset.search.CheckpointException;
 import fasterjava.ladder.VerificationException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
@@ -54,7 +55,8 @@ public final class Main {
         if (exception instanceof IllegalArgumentException) {
             return BAD_USAGE;
         }
-        if (exception instanceof BadInputException || exception instanceof UncheckedIOException
+        if (exception instanceof BadInputException || exception instanceof CheckpointException
+                || exception instanceof UncheckedIOException
                 || exception instanceof java.io.IOException) {
             return BAD_INPUT;
         }

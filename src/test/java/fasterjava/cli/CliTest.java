@@ -4,13 +4,24 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import fasterjava.corrset.TestData;
+import fasterjava.corrset.data.Scores;
+import fasterjava.corrset.data.ScoresLoader;
+import fasterjava.corrset.search.ScoredSet;
+import fasterjava.corrset.search.SearchRequest;
+import fasterjava.corrset.search.SearchResult;
+import fasterjava.corrset.search.Searches;
+import fasterjava.util.Progress;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Stream;
@@ -99,5 +110,56 @@ class CliTest {
         assertEquals(2, csv.size());
         assertTrue(csv.get(1).startsWith("01-tablesaw-baseline,"), csv.get(1));
         assertTrue(Files.size(dir.resolve("corrset-ladder.png")) > 10_000);
+    }
+
+    @Test
+    void bestJsonIsOneObjectWithTheReferenceEnginesAnswer() throws Exception {
+        Path data = TestData.resource("fixtures/edge/ties.csv");
+        Run run = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals(1, run.out().strip().lines().count(), "exactly one line of JSON: " + run.out());
+        List<String> keys = new ArrayList<>();
+        json.fieldNames().forEachRemaining(keys::add);
+        assertEquals(List.of("k", "indices", "questions", "r", "n", "combinations", "undefined", "seconds", "top"),
+                keys);
+
+        Scores scores = ScoresLoader.load(data);
+        SearchResult expected = Searches.reference().run(new SearchRequest(scores, 3, 2, 2, 1), Progress.NONE);
+        ScoredSet best = expected.best().get(0);
+        assertEquals(3, json.get("k").asInt());
+        assertEquals(Arrays.toString(best.indices()), json.get("indices").toString().replace(",", ", "));
+        assertEquals(scores.questionId(best.indices()[0]), json.get("questions").get(0).asText());
+        assertEquals(best.r(), json.get("r").asDouble(), 0.0);
+        assertEquals(best.n(), json.get("n").asInt());
+        assertEquals(expected.combinations(), json.get("combinations").asLong());
+        assertEquals(expected.undefined(), json.get("undefined").asLong());
+        assertEquals(2, json.get("top").size());
+        assertEquals(Arrays.toString(expected.best().get(1).indices()),
+                json.get("top").get(1).get("indices").toString().replace(",", ", "));
+    }
+
+    @Test
+    void bestWithoutTopPrintsNoTopListAndNullWhenNothingQualifies() throws Exception {
+        Path data = TestData.resource("fixtures/edge/no-common-user.csv");
+        Run run = run("corrset", "best", "--data", data.toString(), "--k", "2", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertTrue(json.get("r").isNull());
+        assertEquals(0, json.get("indices").size());
+        assertFalse(json.has("top"));
+        assertEquals(6, json.get("combinations").asLong());
+        assertEquals(6, json.get("undefined").asLong());
+    }
+
+    @Test
+    void bestRejectsImpossibleOptions() {
+        Path data = TestData.resource("fixtures/edge/ties.csv");
+        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "9").code());
+        Run minUsers = run("corrset", "best", "--data", data.toString(), "--k", "2", "--min-users", "1");
+        assertEquals(Main.BAD_USAGE, minUsers.code());
+        assertTrue(minUsers.err().contains("--min-users must be at least 2"), minUsers.err());
+        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0").code());
+        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--threads", "0").code());
     }
 }
