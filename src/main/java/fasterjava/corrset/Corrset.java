@@ -2,6 +2,7 @@ package fasterjava.corrset;
 
 import fasterjava.corrset.data.Scores;
 import fasterjava.corrset.data.ScoresLoader;
+import fasterjava.corrset.data.StandardData;
 import fasterjava.corrset.steps.CorrsetSteps;
 import fasterjava.ladder.Budget;
 import fasterjava.ladder.LadderReport;
@@ -10,6 +11,7 @@ import fasterjava.ladder.Rung;
 import fasterjava.ladder.Step;
 import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
+import fasterjava.ladder.VerificationException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -57,7 +59,40 @@ public final class Corrset {
     }
 
     /**
-     * Profiles one step: prepares it, sizes a run to about a fifth of a second, then records JFR samples for
+     * Checks the baseline itself, which every other step is verified against: on the full seed-42 data against
+     * the spec's check figures, on any other data against step 08's exact integer sums (an independent
+     * implementation). Logs a {@code verified:} line or throws {@link VerificationException}.
+     */
+    public static void checkBaseline(Scores scores, int items, Consumer<String> log) {
+        List<Rung<CorrsetInput, CorrsetResult>> rungs = CorrsetSteps.all();
+        Rung<CorrsetInput, CorrsetResult> baseline = rungs.get(0);
+        CorrsetInput input = new CorrsetInput(scores, SpecCheckFigures.K);
+        Step<CorrsetInput, CorrsetResult> step = baseline.create();
+        step.prepare(input);
+        if (Path.of(scores.source()).toAbsolutePath().equals(StandardData.FULL.path().toAbsolutePath())) {
+            int count = SpecCheckFigures.FIRST_R.length;
+            CorrsetResult expected = new CorrsetResult(SpecCheckFigures.FIRST_R.clone(),
+                    SpecCheckFigures.FIRST_N.clone());
+            step.compute(count).firstMismatch(expected, count).ifPresent(m -> {
+                throw new VerificationException(baseline.id() + " differs from the spec's check figures: " + m);
+            });
+            log.accept("verified: " + baseline.id() + " reproduces the spec's check figures (r and n of the first "
+                    + count + " combinations of the full seed-42 data)");
+            return;
+        }
+        Rung<CorrsetInput, CorrsetResult> exact = StepSelection.find("08", rungs);
+        Step<CorrsetInput, CorrsetResult> reference = exact.create();
+        reference.prepare(input);
+        int count = Math.min(items, input.combinationLimit());
+        step.compute(count).firstMismatch(reference.compute(count), count).ifPresent(m -> {
+            throw new VerificationException(baseline.id() + " differs from " + exact.id() + ": " + m);
+        });
+        log.accept("verified: " + baseline.id() + " agrees with " + exact.id() + "'s exact integer sums on the first "
+                + count + " combinations (|Δr| <= " + CorrsetResult.TOLERANCE + ", same n)");
+    }
+
+    /**
+     * Profiles one step: prepares it, sizes a run to about a tenth of a second, then records JFR samples for
      * {@code seconds}.
      */
     public static StepProfiler.Profile profile(Scores scores, int k, String step, double seconds,
@@ -67,11 +102,15 @@ public final class Corrset {
         Step<CorrsetInput, CorrsetResult> instance = rung.create();
         log.accept(rung.id() + ": preparing");
         instance.prepare(input);
+        // Grow the run until it lasts a tenth of a second: that also warms the JIT up before recording.
         int items = 1;
-        long start = System.nanoTime();
-        instance.compute(items);
-        double one = Math.max((System.nanoTime() - start) / 1e9, 1e-7);
-        items = (int) Math.clamp(0.2 / one, 1, input.combinationLimit());
+        double runSeconds = 0;
+        while (runSeconds < 0.1 && items < input.combinationLimit()) {
+            items = (int) Math.min(input.combinationLimit(), items * 2L);
+            long start = System.nanoTime();
+            instance.compute(items);
+            runSeconds = (System.nanoTime() - start) / 1e9;
+        }
         log.accept(String.format(Locale.ROOT, "%s: profiling %,d combinations per run for %.0f s", rung.id(),
                 items, seconds));
         return StepProfiler.profile(instance, items, Duration.ofMillis((long) (seconds * 1000)));

@@ -10,7 +10,7 @@ import fasterjava.ladder.Budget;
  * steps).
  */
 public enum CorrsetScale {
-    TINY(StandardData.SAMPLE, new Budget(100, 0.05, 15_504, 3, 1.0)),
+    TINY(StandardData.SAMPLE, new Budget(100, 0.2, 15_504, 3, 1.0)),
     SMALL(StandardData.FULL, new Budget(20, 0.5, 2_000_000, 3, 4.0)),
     FULL(StandardData.FULL, new Budget(1_000, 1.0, 5_000_000, 3, 30.0));
 

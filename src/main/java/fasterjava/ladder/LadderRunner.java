@@ -71,14 +71,15 @@ public final class LadderRunner<D, R> {
         double seconds = seconds(start);
         String verification;
         if (reference == null) {
-            verification = "reference: its first " + referenceItems + " " + plural(referenceItems)
-                    + " are what every other step must reproduce";
+            verification = "reference: " + rung.id() + "'s first " + referenceItems + " "
+                    + plural(referenceItems) + " are what every other step must reproduce";
         } else {
             require(rung, "the baseline", reference, result, referenceItems);
             verification = "verified: " + rung.id() + " equals the baseline on the first " + referenceItems + " "
                     + plural(referenceItems);
         }
-        log.accept(rung.id() + ": " + verification);
+        // The line starts with "verified:" (or "reference:"), which the notebook checks look for.
+        log.accept(verification);
 
         int items = referenceItems;
         while (seconds < budget.minRunSeconds() && items < maxItems) {

@@ -5,6 +5,10 @@ import fasterjava.corrset.CorrsetInput;
 import fasterjava.corrset.CorrsetResult;
 import fasterjava.corrset.CorrsetScale;
 import fasterjava.corrset.data.Scores;
+import fasterjava.corrset.search.ScoredSet;
+import fasterjava.corrset.search.SearchRequest;
+import fasterjava.corrset.search.SearchResult;
+import fasterjava.corrset.search.Searches;
 import fasterjava.corrset.steps.CorrsetSteps;
 import fasterjava.ladder.LadderCharts;
 import fasterjava.ladder.LadderReport;
@@ -13,6 +17,7 @@ import fasterjava.ladder.Rung;
 import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
 import fasterjava.util.ProjectPaths;
+import fasterjava.util.Progress;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -80,11 +85,15 @@ public final class CorrsetNotebook {
     }
 
     /** Profiles a step with Java Flight Recorder for a few seconds and prints where its time goes. */
-    public StepProfiler.Profile profile(String step) {
+    public void profile(String step) {
         double seconds = scale == CorrsetScale.TINY ? 2 : 5;
         StepProfiler.Profile profile = Corrset.profile(scores, K, step, seconds, System.out::println);
         System.out.print(profile.toTable(8));
-        return profile;
+    }
+
+    /** Checks the baseline itself (spec check figures on the full data, else an exact-sums step); prints it. */
+    public void checkBaseline() {
+        Corrset.checkBaseline(scores, scale.budget().referenceItems(), System.out::println);
     }
 
     /**
@@ -95,6 +104,36 @@ public final class CorrsetNotebook {
         LadderReport report = Corrset.runLadder(scores, K, steps, scale.budget(), System.out::println);
         System.out.print(report.toConsoleTable());
         return report;
+    }
+
+    /** Share of answers scoring above zero, per question: what the generated data look like. */
+    public BufferedImage questionChart() {
+        List<Integer> questions = java.util.stream.IntStream.range(0, scores.questionCount()).boxed().toList();
+        List<Double> shares = questions.stream().map(q -> (double) java.util.Arrays.stream(scores.answerScores(q))
+                .filter(v -> v > 0).count() / scores.answerScores(q).length).toList();
+        var chart = new org.knowm.xchart.CategoryChartBuilder().width(900).height(300)
+                .title("Share of answers scoring 1, per question").xAxisTitle("question index")
+                .yAxisTitle("share").build();
+        chart.getStyler().setLegendVisible(false);
+        chart.getStyler().setXAxisTicksVisible(scores.questionCount() <= 40);
+        chart.addSeries("share", questions, shares);
+        return org.knowm.xchart.BitmapEncoder.getBufferedImage(chart);
+    }
+
+    /** The whole search with the fastest engine: the best set with at least {@code minUsers} users, printed. */
+    public void best(int minUsers) {
+        SearchResult result = Searches.fastest().run(new SearchRequest(scores, K, minUsers, 1,
+                Runtime.getRuntime().availableProcessors()), Progress.NONE);
+        if (result.best().isEmpty()) {
+            System.out.printf(Locale.ROOT, "no set of %d questions has a defined r with at least %d users%n", K,
+                    minUsers);
+        }
+        for (ScoredSet set : result.best()) {
+            System.out.printf(Locale.ROOT, "best with at least %d users: questions %s, r = %.6f over n = %d users%n",
+                    minUsers, java.util.Arrays.toString(set.indices()), set.r(), set.n());
+        }
+        System.out.printf(Locale.ROOT, "%,d sets examined (%,d undefined) in %.2f s%n", result.combinations(),
+                result.undefined(), result.seconds());
     }
 
     /** Cumulative speedup over the baseline, measured here. */

@@ -101,7 +101,7 @@ class CliTest {
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("01-tablesaw-baseline"), run.out());
         assertTrue(run.out().contains("Measured on"), run.out());
-        assertTrue(run.err().contains("reference: its first 100 combinations"), run.err());
+        assertTrue(run.err().contains("reference: 01-tablesaw-baseline's first 100 combinations"), run.err());
         try (Stream<Path> files = Files.list(dir)) {
             assertEquals(List.of("corrset-ladder.csv", "corrset-ladder.md", "corrset-ladder.png"),
                     files.map(p -> p.getFileName().toString()).sorted().toList());

@@ -139,7 +139,7 @@ class LadderRunnerTest {
         assertTrue(fast.runs() >= 1 && fast.runs() <= 2);
         assertEquals(1.0, report.speedupOverBaseline(0), 1e-12);
         assertTrue(Double.isNaN(report.speedupOverPrevious(0)));
-        int verified = indexOf(log, "02-odd-sums: verified");
+        int verified = indexOf(log, "verified: 02-odd-sums");
         int timed = -1;
         for (int i = 0; i < log.size(); i++) {
             if (log.get(i).startsWith("02-odd-sums: ") && log.get(i).contains(" per number")) {
