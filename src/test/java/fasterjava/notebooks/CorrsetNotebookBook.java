@@ -172,7 +172,9 @@ final class CorrsetNotebookBook {
                 The harness computes the baseline's reference combinations, checks each step up to this one
                 against it (the `verified:` lines; any difference stops the run before timing), then grows each
                 run until it is long enough to measure and keeps the best of several runs. Times are per
-                combination, on this machine.""");
+                combination, on this machine. At `FASTER_SIZE=tiny` the runs are too short for steady numbers
+                (the JIT is still warming up, thread pools cost more than the work): it checks, `small` and
+                `full` measure.""");
         nb.code("var report = nb.ladder(\"01-" + number + "\");");
         nb.markdown("## Speedup so far\n\nOver the baseline, measured in this run (log scale):");
         nb.code("nb.speedupChart(report)");
