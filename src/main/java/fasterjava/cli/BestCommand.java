@@ -88,17 +88,18 @@ final class BestCommand implements Callable<Integer> {
         SearchResult result = search.run(request, new ConsoleProgress());
         PrintWriter out = spec.commandLine().getOut();
         if (json) {
-            out.println(JSON.writeValueAsString(toJson(scores, result)));
+            out.println(JSON.writeValueAsString(toJson(scores, data.k, top, result)));
         } else {
-            print(out, scores, result);
+            print(out, scores, data.k, minUsers, result);
         }
         return 0;
     }
 
-    private ObjectNode toJson(Scores scores, SearchResult result) {
+    /** The JSON object {@code --json} prints; {@code top} > 1 adds the list. */
+    static ObjectNode toJson(Scores scores, int k, int top, SearchResult result) {
         List<ScoredSet> best = result.best();
         ObjectNode root = JSON.createObjectNode();
-        root.put("k", data.k);
+        root.put("k", k);
         fill(root, scores, best.isEmpty() ? null : best.get(0));
         root.put("combinations", result.combinations());
         root.put("undefined", result.undefined());
@@ -128,9 +129,9 @@ final class BestCommand implements Callable<Integer> {
         node.put("n", set.n());
     }
 
-    private void print(PrintWriter out, Scores scores, SearchResult result) {
+    static void print(PrintWriter out, Scores scores, int k, int minUsers, SearchResult result) {
         if (result.best().isEmpty()) {
-            out.printf(Locale.ROOT, "no set of %d questions has a defined r with at least %d users%n", data.k,
+            out.printf(Locale.ROOT, "no set of %d questions has a defined r with at least %d users%n", k,
                     minUsers);
         }
         int rank = 1;
@@ -140,6 +141,6 @@ final class BestCommand implements Callable<Integer> {
                     String.join(", ", Arrays.stream(set.indices()).mapToObj(scores::questionId).toList()));
         }
         out.printf(Locale.ROOT, "%,d sets examined, %,d undefined, %.2f s (%s, %s)%n", result.combinations(),
-                result.undefined(), result.seconds(), result.algorithm(), Corrset.describe(scores, data.k));
+                result.undefined(), result.seconds(), result.algorithm(), Corrset.describe(scores, k));
     }
 }

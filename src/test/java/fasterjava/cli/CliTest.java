@@ -162,4 +162,17 @@ class CliTest {
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0").code());
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--threads", "0").code());
     }
+
+    @Test
+    void reproduceRunsTheLadderAndTheSearchAndWritesResults(@TempDir Path dir) throws IOException {
+        Run run = run("reproduce", "--scale", "tiny", "--out", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("16-dense-last-level"), run.out());
+        assertTrue(run.out().contains("Best set of 5 with at least 2 users"), run.out());
+        JsonNode searches = new ObjectMapper().readTree(dir.resolve("corrset-best.json").toFile());
+        assertEquals(2, searches.size());
+        assertEquals(1.0, searches.get(0).get("r").asDouble(), 0.0, "r = 1 sets exist with 2 users");
+        assertEquals(10, searches.get(1).get("min_users").asInt());
+        assertTrue(Files.size(dir.resolve("corrset-ladder.png")) > 10_000);
+    }
 }
