@@ -37,13 +37,13 @@ final class ReproduceCommand implements Callable<Integer> {
     DataOptions data;
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/).")
-    Path out;
+    Path outDir;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
-        Path results = out != null ? out : ProjectPaths.results();
+        Path results = outDir != null ? outDir : ProjectPaths.results();
         Scores scores = data.load(err);
         LadderReport report = Corrset.runLadder(scores, data.k, "all", data.scale().budget(), err::println);
         out.print(report.toConsoleTable());
