@@ -115,7 +115,10 @@ class CliTest {
     @Test
     void bestJsonIsOneObjectWithTheReferenceEnginesAnswer() throws Exception {
         Path data = TestData.resource("fixtures/edge/ties.csv");
-        Run run = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json");
+        // --exhaustive: without it the search may stop once r = 1 is proven best, and how many sets it examined
+        // before stopping depends on thread timing.
+        Run run = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json",
+                "--exhaustive");
         assertEquals(0, run.code(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertEquals(1, run.out().strip().lines().count(), "exactly one line of JSON: " + run.out());
@@ -137,6 +140,18 @@ class CliTest {
         assertEquals(2, json.get("top").size());
         assertEquals(Arrays.toString(expected.best().get(1).indices()),
                 json.get("top").get(1).get("indices").toString().replace(",", ", "));
+    }
+
+    @Test
+    void bestStopsEarlyOnlyWithTheSameAnswer() throws Exception {
+        Path data = TestData.resource("fixtures/edge/ties.csv");
+        Run early = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json");
+        Run full = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json",
+                "--exhaustive");
+        ObjectMapper mapper = new ObjectMapper();
+        assertEquals(mapper.readTree(full.out()).get("top"), mapper.readTree(early.out()).get("top"));
+        assertTrue(mapper.readTree(early.out()).get("combinations").asLong()
+                <= mapper.readTree(full.out()).get("combinations").asLong());
     }
 
     @Test
