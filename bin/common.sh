@@ -53,11 +53,18 @@ faster_find_jdk() {
     "Install one, e.g. 'apt-get install temurin-25-jdk' or 'conda env create -f environment.yml', or set JAVA_HOME."
 }
 
-# Runs Maven with the JDK found above; quiet unless it fails.
+# Runs Maven on the core's pom with the JDK found above.
 faster_mvn() {
+  faster_mvn_pom "$FASTER_ROOT/pom.xml" "$@"
+}
+
+# Runs Maven on the pom given first (the Spark module: src/spark/pom.xml) with the JDK found above.
+faster_mvn_pom() {
+  local pom="$1"
+  shift
   command -v mvn >/dev/null 2>&1 || faster_die "Maven (mvn) not found: install it, e.g. 'apt-get install maven'."
   JAVA_HOME="$FASTER_JAVA_HOME" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
-    mvn -B -f "$FASTER_ROOT/pom.xml" "$@"
+    mvn -B -f "$pom" "$@"
 }
 
 # Compiles the project (classes + dependency jars under target/) when pom.xml or anything in src/main changed
@@ -82,4 +89,32 @@ faster_build_if_stale() {
 
 faster_classpath() {
   echo "$FASTER_ROOT/target/classes:$FASTER_ROOT/target/lib/*"
+}
+
+# The Spark module (src/spark, built into target/spark) when it or the core changed since its last build. It
+# depends on the core artifact, so the core is installed into the local Maven repository first; then the module
+# compiles and copies its run-time jars (Spark's ~220 MB) to target/spark/lib, away from the core's target/lib.
+faster_build_spark_if_stale() {
+  local stamp="$FASTER_ROOT/target/spark/.faster-build-stamp"
+  if [ -f "$stamp" ] && [ -d "$FASTER_ROOT/target/spark/classes" ] && [ -d "$FASTER_ROOT/target/spark/lib" ] \
+    && [ -z "$(find "$FASTER_ROOT/pom.xml" "$FASTER_ROOT/src/main" "$FASTER_ROOT/src/spark" -newer "$stamp" -print \
+      -quit 2>/dev/null)" ]; then
+    return 0
+  fi
+  echo "faster: building the Spark module (first use or sources changed; the first build downloads Spark)..." >&2
+  local log
+  log=$(mktemp)
+  if ! { faster_mvn -q -Dmaven.test.skip=true install && \
+    faster_mvn_pom "$FASTER_ROOT/src/spark/pom.xml" -q -DskipTests compile; } >"$log" 2>&1; then
+    cat "$log" >&2
+    rm -f "$log"
+    faster_die "the Spark module's build failed (Maven output above)."
+  fi
+  rm -f "$log"
+  touch "$stamp"
+}
+
+# The Spark module's run-time class path: the checkout's own core classes, the module's, Spark and the rest.
+faster_spark_classpath() {
+  echo "$FASTER_ROOT/target/spark/classes:$FASTER_ROOT/target/classes:$FASTER_ROOT/target/spark/lib/*"
 }

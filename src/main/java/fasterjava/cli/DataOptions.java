@@ -8,7 +8,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Option;
 
 /** The data options the k-corrset commands share. */
-final class DataOptions {
+public final class DataOptions {
     @Option(names = "--data", paramLabel = "FILE",
             description = "Scores file, JSON or CSV (default: the scale's standard data set, generated if missing).")
     Path data;
@@ -21,11 +21,16 @@ final class DataOptions {
     @Option(names = "--k", defaultValue = "5", description = "Questions per set (default: ${DEFAULT-VALUE}).")
     int k;
 
+    public int k() {
+        return k;
+    }
+
     CorrsetScale scale() {
         return CorrsetScale.parse(scale);
     }
 
-    Scores load(PrintWriter log) {
+    /** The scores file, or the scale's standard data set; one line about the load goes to {@code log}. */
+    public Scores load(PrintWriter log) {
         return data != null ? Corrset.load(data, log::println) : Corrset.load(scale(), log::println);
     }
 }

@@ -14,6 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "faster", mixinStandardHelpOptions = true, version = "faster-java 0.1",
         description = "Performance-optimization journeys in Java: verified, measured on your machine.",
+        footer = {"", "bin/faster spark corrset best ...: the full search as an Apache Spark job (bin/faster spark "
+                + "--help)."},
         subcommands = {GenerateCommand.class, CorrsetCommand.class, ReproduceCommand.class, BenchCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Main {
@@ -27,7 +29,14 @@ public final class Main {
 
     /** Runs the command line with the given streams (tests capture them) and returns the exit code. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine commandLine = new CommandLine(new Main());
+        return run(new CommandLine(new Main()), out, err, args);
+    }
+
+    /**
+     * Runs any command tree with this command line's error reporting and exit codes (the Spark launcher's
+     * {@code faster spark} tree uses it).
+     */
+    public static int run(CommandLine commandLine, PrintWriter out, PrintWriter err, String... args) {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {

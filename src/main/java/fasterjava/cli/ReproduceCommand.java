@@ -58,8 +58,8 @@ final class ReproduceCommand implements Callable<Integer> {
             err.printf(Locale.ROOT, "full search, at least %d users per set...%n", minUsers);
             SearchResult result = Searches.fastest().run(request, new ConsoleProgress());
             out.printf(Locale.ROOT, "%nBest set of %d with at least %d users:%n", data.k, minUsers);
-            BestCommand.print(out, scores, data.k, minUsers, result);
-            searches.add(BestCommand.toJson(scores, data.k, 1, result).put("min_users", minUsers));
+            BestOutput.printText(out, scores, data.k, minUsers, result);
+            searches.add(BestOutput.toJson(scores, data.k, 1, result).put("min_users", minUsers));
         }
         Path best = results.resolve("corrset-best.json");
         LadderResults.writeText(best, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(searches) + "\n");

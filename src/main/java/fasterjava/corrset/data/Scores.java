@@ -1,5 +1,7 @@
 package fasterjava.corrset.data;
 
+import java.io.Serial;
+import java.io.Serializable;
 import java.util.List;
 
 /**
@@ -11,8 +13,14 @@ import java.util.List;
  * users in ascending index order.
  *
  * <p>Arrays are exposed directly for speed and must not be modified by callers.
+ *
+ * <p>Serializable (all fields are plain arrays, strings and immutable lists) so a distributed search can send the
+ * indexed data to its workers once instead of each worker parsing the file.
  */
-public final class Scores {
+public final class Scores implements Serializable {
+    @Serial
+    private static final long serialVersionUID = 1L;
+
     private final String source;
     private final List<String> questionIds;
     private final List<String> userIds;

@@ -30,8 +30,9 @@ final class Ledger {
     private volatile boolean aborted;
     private long lastSaved = System.nanoTime();
 
-    Ledger(String engine, String fingerprint, SearchRequest request, long[] unitSizes, Path checkpointFile,
-            Duration checkpointEvery) {
+    /** A book over units {@code fromUnit..toUnit-1} of the search's {@code unitSizes.length}. */
+    Ledger(String engine, String fingerprint, SearchRequest request, long[] unitSizes, int fromUnit, int toUnit,
+            Path checkpointFile, Duration checkpointEvery) {
         this.engine = engine;
         this.fingerprint = fingerprint;
         this.request = request;
@@ -40,7 +41,8 @@ final class Ledger {
         this.checkpointEveryNanos = checkpointEvery.toNanos();
         this.kept = new TopSets(request.top());
         this.done = new BitSet(unitSizes.length);
-        this.stopAt = unitSizes.length;
+        this.nextUnit = fromUnit;
+        this.stopAt = toUnit;
         if (checkpointFile != null) {
             Checkpoint.read(checkpointFile).ifPresent(this::resume);
         }

@@ -1,7 +1,6 @@
 package fasterjava.corrset.search;
 
 import fasterjava.corrset.Combinations;
-import fasterjava.corrset.data.Scores;
 import fasterjava.util.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -35,6 +34,10 @@ import java.util.Objects;
  * <p><b>Early stop.</b> r never exceeds 1 and ties go to the smaller index tuple, so once the top list is full of
  * sets with r = 1 exactly, every lexicographically later set is out of the race; the search stops there and reports
  * the sets actually examined. {@link #exhaustive()} turns this off (to time or count the whole search).
+ *
+ * <p><b>Ranges.</b> {@link #units(SearchRequest)} exposes the same units to a distributed search: any contiguous
+ * range of them runs on its own (see {@link UnitSearch}), and the merged results of disjoint ranges give this
+ * engine's best list.
  *
  * <p><b>Checkpoint.</b> With {@link #withCheckpoint(Path)} the ledger saves finished units to a file every
  * {@link #DEFAULT_CHECKPOINT_EVERY} and at the end; a run started with the same file resumes from it.
@@ -81,31 +84,36 @@ public final class PrefixTreeSearch implements Search {
 
     @Override
     public SearchResult run(SearchRequest request, Progress progress) {
-        long began = System.nanoTime();
-        Scores scores = request.scores();
-        int questions = scores.questionCount();
-        int k = request.k();
-        long total = Combinations.countExact(questions, k);
-        // K = 1 has no pairs: each question is its own unit. K = 2 is one unit, the pair table over all questions.
-        Units units = Units.of(questions, k, k == 1 ? 1 : Math.min(MAX_UNIT_DEPTH, k - 2));
-        String fingerprint = checkpointFile == null ? "" : Checkpoint.fingerprint(scores);
-        Ledger ledger = new Ledger(name(), fingerprint, request, units.sizes(), checkpointFile, checkpointEvery);
-        UserAnswers answers = UserAnswers.of(scores);
-        progress.start("search " + name(), total);
-        progress.advance(ledger.resumedSets());
-        List<Runnable> workers = new ArrayList<>();
-        for (int t = 0; t < request.threads(); t++) {
-            PrefixWalker walker = new PrefixWalker(request, answers, ledger.keptSoFar(), stopAtPerfect);
-            workers.add(() -> work(walker, units, ledger, progress));
-        }
-        Parallel.runAll(workers);
-        ledger.save();
-        progress.finish();
-        return new SearchResult(ledger.kept().best(), ledger.combinations(), ledger.undefined(),
-                (System.nanoTime() - began) / 1e9, name());
+        UnitSearch search = units(request);
+        return search.search(0, search.unitCount(), checkpointFile, checkpointEvery, progress);
     }
 
-    private static void work(PrefixWalker walker, Units units, Ledger ledger, Progress progress) {
+    /**
+     * This engine's search of {@code request}, cut into its work units and ready to run any range of them: the
+     * data are turned around once and shared by every range run, from any number of threads.
+     */
+    public UnitSearch units(SearchRequest request) {
+        return new UnitSearch(this, request, layout(request.scores().questionCount(), request.k()));
+    }
+
+    /**
+     * The number of K-sets under each work unit of a search of {@code k} out of {@code questions}, in unit order:
+     * the layout depends on nothing else, so a scheduler can plan ranges before any data is at hand.
+     */
+    public static long[] unitSizes(int questions, int k) {
+        return layout(questions, k).sizes().clone();
+    }
+
+    private static Units layout(int questions, int k) {
+        // K = 1 has no pairs: each question is its own unit. K = 2 is one unit, the pair table over all questions.
+        return Units.of(questions, k, k == 1 ? 1 : Math.min(MAX_UNIT_DEPTH, k - 2));
+    }
+
+    boolean stopAtPerfect() {
+        return stopAtPerfect;
+    }
+
+    static void work(PrefixWalker walker, Units units, Ledger ledger, Progress progress) {
         try {
             for (int unit = ledger.claim(); unit >= 0; unit = ledger.claim()) {
                 PrefixWalker.Outcome outcome = walker.walkUnit(units.prefix(unit));

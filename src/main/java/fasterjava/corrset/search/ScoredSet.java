@@ -1,6 +1,7 @@
 package fasterjava.corrset.search;
 
 import fasterjava.corrset.Correlation;
+import java.io.Serializable;
 import java.util.Arrays;
 import java.util.Comparator;
 
@@ -12,7 +13,7 @@ import java.util.Comparator;
  * @param r the reported double, {@code num / √(da·db)}
  * @param n users counted
  */
-public record ScoredSet(int[] indices, double r, int n, long num, long da, long db) {
+public record ScoredSet(int[] indices, double r, int n, long num, long da, long db) implements Serializable {
     public static final Comparator<ScoredSet> BEST_FIRST = (a, b) -> {
         int byR = Correlation.compare(b.r, b.num, b.da, b.db, a.r, a.num, a.da, a.db);
         return byR != 0 ? byR : Arrays.compare(a.indices, b.indices);

@@ -39,15 +39,18 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
     static final int BATCH = 1024;
     /** Worker threads are named with this prefix, so a leak is easy to spot in a thread dump. */
     static final String THREAD_NAME_PREFIX = "corrset-step12-";
-    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
+    private static final VectorSpecies<Long> SPECIES = Step11VectorApi.SPECIES;
+    private static final int LANES = SPECIES.length();
+    private static final int TILE = Step11VectorApi.TILE;
 
     private final int threads;
     private long[][] answered;
-    private int[][] scoreMatrix;
+    /** {@code scoresByUser[u][q]}: u's score on q, 0 if unanswered. A user's K scores lie in one row. */
+    private int[][] scoresByUser;
     private long[] grandTotals;
     private int k;
     private int questionCount;
-    private int words;
+    private int tileWords;
     /** {@code binomial[n][r]} = C(n, r) for n ≤ Q, r ≤ K, saturated at {@link Long#MAX_VALUE}. */
     private long[][] binomial;
 
@@ -66,16 +69,18 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
     @Override
     public void prepare(CorrsetInput input) {
         Scores scores = input.scores();
-        words = (scores.userCount() + Long.SIZE - 1) / Long.SIZE;
-        answered = new long[scores.questionCount()][words];
-        scoreMatrix = new int[scores.questionCount()][scores.userCount()];
+        int words = (scores.userCount() + Long.SIZE - 1) / Long.SIZE;
+        // Zero words pad each row to whole tiles: they hold no user, so the loop needs no tail.
+        tileWords = (words + TILE - 1) / TILE * TILE;
+        answered = new long[scores.questionCount()][tileWords];
+        scoresByUser = new int[scores.userCount()][scores.questionCount()];
         for (int q = 0; q < scores.questionCount(); q++) {
             int[] users = scores.answeredBy(q);
             int[] values = scores.answerScores(q);
             for (int i = 0; i < users.length; i++) {
                 // A long shift uses only the low 6 bits of its count, so this sets bit u % 64.
                 answered[q][users[i] >>> 6] |= 1L << users[i];
-                scoreMatrix[q][users[i]] = values[i];
+                scoresByUser[users[i]][q] = values[i];
             }
         }
         grandTotals = scores.grandTotals().clone();
@@ -131,69 +136,86 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
         int start = batch * BATCH;
         int end = Math.min(items, start + BATCH);
         long[][] sets = new long[k][];
-        int[][] scoreRows = new int[k][];
-        long[] lanes = new long[SPECIES.length()];
+        long[] tile = new long[TILE];
         int[] combination = unrank(start);
         for (int item = start; item < end; item++) {
-            correlate(combination, sets, scoreRows, lanes, result, item);
+            correlate(combination, sets, tile, result, item);
             Combinations.next(combination, questionCount);
         }
     }
 
-    private void correlate(int[] questions, long[][] sets, int[][] scoreRows, long[] lanes, CorrsetResult result,
-            int item) {
+    private void correlate(int[] questions, long[][] sets, long[] tile, CorrsetResult result, int item) {
         for (int j = 0; j < k; j++) {
             sets[j] = answered[questions[j]];
-            scoreRows[j] = scoreMatrix[questions[j]];
         }
-        int width = lanes.length;
-        int vectorWords = SPECIES.loopBound(words);
         long n = 0, sa = 0, sb = 0, sab = 0, saa = 0, sbb = 0;
-        for (int w = 0; w < words; w += width) {
-            if (w < vectorWords) {
-                LongVector all = LongVector.fromArray(SPECIES, sets[0], w);
-                for (int j = 1; j < k; j++) {
-                    all = all.and(LongVector.fromArray(SPECIES, sets[j], w));
-                }
-                // One mask test skips a vector of users (512 with AVX-512) of whom none counts.
-                if (!all.compare(VectorOperators.NE, 0L).anyTrue()) {
-                    continue;
-                }
-                all.intoArray(lanes, 0);
-            } else {
-                // The last words % width words, too few for a vector: scalar ANDs, once per combination.
-                for (int i = 0; i < width; i++) {
-                    lanes[i] = w + i < words ? scalarAnd(sets, w + i) : 0;
-                }
+        for (int w = 0; w < tileWords; w += TILE) {
+            long[] row = sets[0];
+            LongVector v0 = LongVector.fromArray(SPECIES, row, w);
+            LongVector v1 = LongVector.fromArray(SPECIES, row, w + LANES);
+            LongVector v2 = LongVector.fromArray(SPECIES, row, w + 2 * LANES);
+            LongVector v3 = LongVector.fromArray(SPECIES, row, w + 3 * LANES);
+            LongVector v4 = LongVector.fromArray(SPECIES, row, w + 4 * LANES);
+            LongVector v5 = LongVector.fromArray(SPECIES, row, w + 5 * LANES);
+            LongVector v6 = LongVector.fromArray(SPECIES, row, w + 6 * LANES);
+            LongVector v7 = LongVector.fromArray(SPECIES, row, w + 7 * LANES);
+            // An all-zero tile stays zero; the data-dependent exit also keeps C2 from unrolling this short loop.
+            for (int j = 1; j < k && !v0.or(v1).or(v2).or(v3).or(v4).or(v5).or(v6).or(v7).eq(0L).allTrue(); j++) {
+                row = sets[j];
+                v0 = v0.and(LongVector.fromArray(SPECIES, row, w));
+                v1 = v1.and(LongVector.fromArray(SPECIES, row, w + LANES));
+                v2 = v2.and(LongVector.fromArray(SPECIES, row, w + 2 * LANES));
+                v3 = v3.and(LongVector.fromArray(SPECIES, row, w + 3 * LANES));
+                v4 = v4.and(LongVector.fromArray(SPECIES, row, w + 4 * LANES));
+                v5 = v5.and(LongVector.fromArray(SPECIES, row, w + 5 * LANES));
+                v6 = v6.and(LongVector.fromArray(SPECIES, row, w + 6 * LANES));
+                v7 = v7.and(LongVector.fromArray(SPECIES, row, w + 7 * LANES));
             }
-            for (int i = 0; i < width; i++) {
-                for (long word = lanes[i]; word != 0; word &= word - 1) {
-                    int user = ((w + i) << 6) + Long.numberOfTrailingZeros(word);
-                    long x = 0;
-                    for (int j = 0; j < k; j++) {
-                        x += scoreRows[j][user];
-                    }
-                    long y = grandTotals[user];
-                    n++;
-                    sa += x;
-                    sb += y;
-                    sab += x * y;
-                    saa += x * x;
-                    sbb += y * y;
+            // Bit i set = word w + i of the tile has a counted user.
+            long nonZero = v0.compare(VectorOperators.NE, 0L).toLong()
+                    | v1.compare(VectorOperators.NE, 0L).toLong() << LANES
+                    | v2.compare(VectorOperators.NE, 0L).toLong() << 2 * LANES
+                    | v3.compare(VectorOperators.NE, 0L).toLong() << 3 * LANES
+                    | v4.compare(VectorOperators.NE, 0L).toLong() << 4 * LANES
+                    | v5.compare(VectorOperators.NE, 0L).toLong() << 5 * LANES
+                    | v6.compare(VectorOperators.NE, 0L).toLong() << 6 * LANES
+                    | v7.compare(VectorOperators.NE, 0L).toLong() << 7 * LANES;
+            if (nonZero == 0) {
+                continue;
+            }
+            v0.intoArray(tile, 0);
+            v1.intoArray(tile, LANES);
+            v2.intoArray(tile, 2 * LANES);
+            v3.intoArray(tile, 3 * LANES);
+            v4.intoArray(tile, 4 * LANES);
+            v5.intoArray(tile, 5 * LANES);
+            v6.intoArray(tile, 6 * LANES);
+            v7.intoArray(tile, 7 * LANES);
+            // One loop over the tile's counted users, lowest first: take the lowest bit of the lowest non-zero word.
+            while (nonZero != 0) {
+                int i = Long.numberOfTrailingZeros(nonZero);
+                long bits = tile[i];
+                int user = ((w + i) << 6) + Long.numberOfTrailingZeros(bits);
+                bits &= bits - 1;
+                tile[i] = bits;
+                // Word i is done when its last bit is taken; a conditional move rather than a second, nested loop.
+                nonZero ^= bits == 0 ? nonZero & -nonZero : 0;
+                int[] userScores = scoresByUser[user];
+                long x = 0;
+                for (int question : questions) {
+                    x += userScores[question];
                 }
+                long y = grandTotals[user];
+                n++;
+                sa += x;
+                sb += y;
+                sab += x * y;
+                saa += x * x;
+                sbb += y * y;
             }
         }
         result.r()[item] = Correlation.r(n, sa, sb, sab, saa, sbb);
         result.n()[item] = (int) n;
-    }
-
-    /** The AND of the combination's K words at index {@code w}. */
-    private long scalarAnd(long[][] sets, int w) {
-        long word = sets[0][w];
-        for (int j = 1; j < k && word != 0; j++) {
-            word &= sets[j][w];
-        }
-        return word;
     }
 
     /**

@@ -129,6 +129,9 @@ class CorrsetStepsOracleTest {
         // 3,000 users but only a sparse few answer: most 64-user words are empty in every question.
         cases.add(Case.of("empty-words", emptyWords(), 3));
 
+        // 9,000 users (141 words): several of the vector steps' tiles, counted users in each and in the last word.
+        cases.add(Case.of("many-tiles", manyTiles(), 3));
+
         cases.add(nearZeroR());
 
         // Large scores and ~250 users: the library steps' float error shows here first.
@@ -169,6 +172,21 @@ class CorrsetStepsOracleTest {
             }
         }
         return TestData.write(dir, "empty-words.csv", rows);
+    }
+
+    private static Scores manyTiles() {
+        Random random = new Random(9000);
+        List<String> rows = new ArrayList<>();
+        for (int u = 0; u < 9000; u++) {
+            // Every 97th user answers everything, so every 64-user word and every tile holds counted users.
+            boolean everywhere = u % 97 == 0 || u == 8999;
+            for (int q = 0; q < 5; q++) {
+                if (everywhere || random.nextDouble() < 0.3) {
+                    rows.add("u" + u + ",q" + q + "," + random.nextInt(4));
+                }
+            }
+        }
+        return TestData.write(dir, "many-tiles.csv", rows);
     }
 
     /**
