@@ -103,7 +103,8 @@ public final class LadderCharts {
             }
         }
         if (min <= max) {
-            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
+            // Bars grow from the axis minimum: keep it at least 3x below the smallest value, or that bar vanishes.
+            chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min / 3))));
             chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max) + 1e-9)));
         }
         return chart;

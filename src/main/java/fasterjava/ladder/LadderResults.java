@@ -31,6 +31,15 @@ public final class LadderResults {
         return List.of(csv, markdown, png);
     }
 
+    /** Temporary files are created owner-only; results are for everyone who can see the directory. */
+    private static void readableByAll(Path file) throws IOException {
+        try {
+            Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+        } catch (UnsupportedOperationException notPosix) {
+            // Windows: the default permissions are already the directory's.
+        }
+    }
+
     /** Writes {@code text} to {@code file} atomically (temporary sibling, then rename). */
     public static void writeText(Path file, String text) throws IOException {
         Path parent = file.toAbsolutePath().getParent();
@@ -38,6 +47,7 @@ public final class LadderResults {
         Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
         try {
             Files.writeString(partial, text, StandardCharsets.UTF_8);
+            readableByAll(partial);
             Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);

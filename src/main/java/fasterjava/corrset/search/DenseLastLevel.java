@@ -7,15 +7,16 @@ import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The last two levels of the prefix tree for data whose scores are all 0 or 1 (the articles' data): the last
- * question is not walked user by user but swept sixteen questions at a time with masked vector adds.
+ * question is not walked user by user but swept sixteen questions at a time (eight with AVX2) with masked vector
+ * adds.
  *
  * <p><b>Why.</b> Turning the last level around (each user adds into the sums of the questions they answered)
  * costs one read-modify-write at a data-dependent address per (set, user): about 49 billion for the full K = 5
  * search, and on this machine such an access costs 1–2 ns however it is arranged. Here a node of K−1 questions
- * (about 96 users) keeps the sums of sixteen consecutive last questions in registers, one 512-bit vector per
- * packed sum, and each user adds their contribution under a 16-bit mask cut from their answer bitmap. There are
- * no data-dependent addresses and no data-dependent loop exits, and work is per (user, 16 questions), not per
- * (user, question answered).
+ * (about 96 users) keeps the sums of a chunk of consecutive last questions in registers, one int lane per question
+ * and one vector per packed sum (16 lanes with AVX-512, 8 with AVX2), and each user adds their contribution under
+ * a lane mask cut from their answer bitmap. There are no data-dependent addresses and no data-dependent loop
+ * exits, and work is per (user, chunk), not per (user, question answered).
  *
  * <p><b>Packed sums.</b> With w = the user's score on the first K−1 questions and s the score on the last one,
  * x = w + s. Four int lanes per question carry everything: under the "answered" mask
@@ -29,14 +30,25 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
  * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
- * judging) weighs as much as the sweeps themselves.
+ * judging) weighs as much as the sweeps themselves. Measured on a 2-core AMD EPYC with AVX2 (JDK 25, full K = 5
+ * search, min-users 10, 2 threads, one quiet run each): the pair table 191.5 s; this kernel at 8 lanes
+ * 179.3 s; a JFR profile of it puts ~51% of samples in the four-chunk pass, ~38% in decoding and judging the
+ * sets and the rest in finding each leaf's users.
  */
 final class DenseLastLevel {
-    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_512;
-    /** Questions per chunk: one int lane each in a 512-bit vector. */
-    private static final int CHUNK = 16;
-    /** Chunks per pass: one 64-bit word of a user's answer bitmap, so its four 16-bit slices need one load. */
+    /**
+     * 16 int lanes where the machine has 512-bit vectors (AVX-512), else 8 (AVX2): the widest that runs natively on
+     * x86. Narrower machines (128-bit vectors only) take the pair table instead, see {@link #fastHere()}.
+     */
+    private static final VectorSpecies<Integer> INTS = IntVector.SPECIES_PREFERRED.length() >= 16
+            ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
+    /** Questions per chunk: one int lane each. */
+    private static final int CHUNK = INTS.length();
+    /** Chunks in one 64-bit word of a user's answer bitmap. */
+    private static final int CHUNKS_PER_WORD = Long.SIZE / CHUNK;
+    /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
     private static final int CHUNKS_PER_PASS = 4;
+    private static final int CHUNK_BITS = (1 << CHUNK) - 1;
     private static final int SUMS = 6;
     private static final int N = 0, SA = 1, SB = 2, SAB = 3, SAA = 4, SBB = 5;
 
@@ -58,7 +70,7 @@ final class DenseLastLevel {
     // Per (K−2)-node: its users, and per later question a bitset over them.
     private int[] nodeBitmap = new int[0];
     /**
-     * The node's users' answer bitmaps cut into 16-bit chunk masks, side by side (every leaf of the node reads
+     * The node's users' answer bitmaps cut into chunk masks (one bit per lane), side by side (every leaf of the node reads
      * them): a mask is then one load and one move to a mask register, instead of shifting a bitmap word.
      */
     private char[] nodeAnswered = new char[0];
@@ -118,6 +130,14 @@ final class DenseLastLevel {
         }
     }
 
+    /**
+     * True if this machine runs the kernel's 512-bit vectors natively (AVX-512); with narrower vectors the Vector
+     * API emulates them in Java and the pair table is far faster.
+     */
+    static boolean fastHere() {
+        return IntVector.SPECIES_PREFERRED.vectorBitSize() >= INTS.vectorBitSize();
+    }
+
     /** True if the data suit this kernel: scores 0/1 only, and grand totals small enough for a batch of one. */
     static boolean suits(UserAnswers answers, int k) {
         if (answers.maxScore > 1) {
@@ -161,7 +181,7 @@ final class DenseLastLevel {
             leafUser = new int[count];
             leafConstant = new int[count];
         }
-        int chunks = bitmapWords * CHUNKS_PER_PASS;
+        int chunks = bitmapWords * CHUNKS_PER_WORD;
         if (nodeAnswered.length < count * chunks) {
             nodeAnswered = new char[count * chunks];
             nodeScored = new char[count * chunks];
@@ -184,9 +204,9 @@ final class DenseLastLevel {
             int x = (int) xs[from + i];
             int full = answers.original[user] * bitmapWords;
             for (int c = 0; c < chunks; c++) {
-                int shift = (c % CHUNKS_PER_PASS) * CHUNK;
-                nodeAnswered[i * chunks + c] = (char) (answered[full + c / CHUNKS_PER_PASS] >>> shift);
-                nodeScored[i * chunks + c] = (char) (scoredOne[full + c / CHUNKS_PER_PASS] >>> shift);
+                int shift = (c % CHUNKS_PER_WORD) * CHUNK;
+                nodeAnswered[i * chunks + c] = (char) ((answered[full + c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
+                nodeScored[i * chunks + c] = (char) ((scoredOne[full + c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
             }
             nodeBitmap[i] = i * chunks;
             nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
@@ -230,16 +250,16 @@ final class DenseLastLevel {
             return;
         }
         int firstChunk = (d + 1 + offset) / CHUNK;
-        int chunks = bitmapWords * CHUNKS_PER_PASS;
-        int lastWord = (chunks - 1) / CHUNKS_PER_PASS;
-        for (int word = firstChunk / CHUNKS_PER_PASS; word <= lastWord; word++) {
-            int from = Math.max(firstChunk, word * CHUNKS_PER_PASS);
-            int valid = Math.min(chunks, (word + 1) * CHUNKS_PER_PASS) - from;
-            // A whole bitmap word costs far less per chunk than single chunks (masks come from one load, constants
-            // are broadcast once), so a pass covers the word when two or more of its chunks hold sets; lanes at or
-            // before d are computed and ignored.
+        int chunks = bitmapWords * CHUNKS_PER_WORD;
+        int lastPass = (chunks - 1) / CHUNKS_PER_PASS;
+        for (int pass = firstChunk / CHUNKS_PER_PASS; pass <= lastPass; pass++) {
+            int from = Math.max(firstChunk, pass * CHUNKS_PER_PASS);
+            int valid = Math.min(chunks, (pass + 1) * CHUNKS_PER_PASS) - from;
+            // Four chunks cost far less per chunk than single chunks (constants are broadcast once per user), so a
+            // pass covers all four when two or more of them hold sets; lanes at or before d are computed and
+            // ignored.
             if (valid >= 2) {
-                passes(n, limit, d, word, -1);
+                passes(n, limit, d, pass, -1);
             } else {
                 passes(n, limit, d, -1, from);
             }
@@ -247,32 +267,32 @@ final class DenseLastLevel {
     }
 
     /**
-     * Runs the leaf's users over the four chunks of bitmap word {@code word}, or if it is negative over the
-     * single chunk {@code single}, batch by batch, then judges those sets.
+     * Runs the leaf's users over the four chunks of pass {@code pass}, or if it is negative over the single chunk
+     * {@code single}, batch by batch, then judges those sets.
      */
-    private void passes(int n, int limit, int d, int word, int single) {
+    private void passes(int n, int limit, int d, int pass, int single) {
         int count = 0;
-        if (word >= 0) {
+        if (pass >= 0) {
             for (int c = 0; c < CHUNKS_PER_PASS; c++) {
-                passChunks[count++] = word * CHUNKS_PER_PASS + c;
+                passChunks[count++] = pass * CHUNKS_PER_PASS + c;
             }
         } else {
             passChunks[count++] = single;
         }
         for (int batch = 0; batch < n; batch += limit) {
             int batchEnd = Math.min(n, batch + limit);
-            if (word < 0) {
+            if (pass < 0) {
                 passOfOne(batch, batchEnd, single);
             } else {
-                passOfFour(batch, batchEnd, word);
+                passOfFour(batch, batchEnd, pass);
             }
             decode(d, count, batch == 0);
         }
         judge(d, count);
     }
 
-    /** Adds every leaf user in {@code from..to-1} into 4 chunks (one bitmap word) of accumulators. */
-    private void passOfFour(int from, int to, int word) {
+    /** Adds every leaf user in {@code from..to-1} into the 4 chunks of accumulators of pass {@code pass}. */
+    private void passOfFour(int from, int to, int pass) {
         IntVector zero = IntVector.zero(INTS);
         IntVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
         IntVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;
@@ -283,7 +303,7 @@ final class DenseLastLevel {
         int[] k = constants;
         char[] any = nodeAnswered;
         char[] one = nodeScored;
-        int first = word * CHUNKS_PER_PASS;
+        int first = pass * CHUNKS_PER_PASS;
         for (int j = from; j < to; j++) {
             int masks = userAt[j] + first;
             int at = constantAt[j];
@@ -318,21 +338,21 @@ final class DenseLastLevel {
         }
         int[] out = spilled;
         a0.intoArray(out, 0);
-        a1.intoArray(out, 16);
-        a2.intoArray(out, 32);
-        a3.intoArray(out, 48);
-        b0.intoArray(out, 64);
-        b1.intoArray(out, 80);
-        b2.intoArray(out, 96);
-        b3.intoArray(out, 112);
-        c0.intoArray(out, 128);
-        c1.intoArray(out, 144);
-        c2.intoArray(out, 160);
-        c3.intoArray(out, 176);
-        d0.intoArray(out, 192);
-        d1.intoArray(out, 208);
-        d2.intoArray(out, 224);
-        d3.intoArray(out, 240);
+        a1.intoArray(out, CHUNK);
+        a2.intoArray(out, 2 * CHUNK);
+        a3.intoArray(out, 3 * CHUNK);
+        b0.intoArray(out, 4 * CHUNK);
+        b1.intoArray(out, 5 * CHUNK);
+        b2.intoArray(out, 6 * CHUNK);
+        b3.intoArray(out, 7 * CHUNK);
+        c0.intoArray(out, 8 * CHUNK);
+        c1.intoArray(out, 9 * CHUNK);
+        c2.intoArray(out, 10 * CHUNK);
+        c3.intoArray(out, 11 * CHUNK);
+        d0.intoArray(out, 12 * CHUNK);
+        d1.intoArray(out, 13 * CHUNK);
+        d2.intoArray(out, 14 * CHUNK);
+        d3.intoArray(out, 15 * CHUNK);
     }
 
     /** As {@link #passOfFour} for the single chunk {@code chunk}. */
@@ -355,9 +375,9 @@ final class DenseLastLevel {
             a3 = a3.add(IntVector.broadcast(INTS, k[at + 3]), s);
         }
         a0.intoArray(spilled, 0);
-        a1.intoArray(spilled, 16);
-        a2.intoArray(spilled, 32);
-        a3.intoArray(spilled, 48);
+        a1.intoArray(spilled, CHUNK);
+        a2.intoArray(spilled, 2 * CHUNK);
+        a3.intoArray(spilled, 3 * CHUNK);
     }
 
     /**

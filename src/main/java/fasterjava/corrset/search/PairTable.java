@@ -18,10 +18,12 @@ import jdk.incubator.vector.VectorSpecies;
  * count and the largest x and y in it; {@link #packedFits} checks this per node, and nodes that fail use the wide
  * table (six longs per entry, one scalar add each) instead — slower, never wrong.
  *
- * <p><b>Where it stands.</b> This is the engine's path for data with scores other than 0/1. Each (set, user) costs
- * one read-modify-write at an address read from the data; on the 2-core workshop machine (2.0 GHz Xeon, JDK 25)
- * that alone is 1.2–1.9 ns, and the full K = 5 search on the article's data (forced onto this path by one extra
- * score-2 row) took 364 s on 2 threads against 114–121 s for {@link DenseLastLevel} under similar load.
+ * <p><b>Where it stands.</b> This is the engine's path for data with scores other than 0/1, and for machines
+ * without 256-bit vectors. Each (set, user) costs one read-modify-write at an address read from the data; on a
+ * 2-core Xeon (AVX-512, JDK 25) that alone is 1.2–1.9 ns, and the full K = 5 search on the article's data (forced
+ * onto this path by one extra score-2 row) took 364 s on 2 threads against 114–121 s for {@link DenseLastLevel}
+ * under similar load. On a 2-core AMD EPYC (AVX2) it took 191.5 s (min-users 10, quiet), against 179.3 s for
+ * {@link DenseLastLevel} at 8 lanes.
  */
 final class PairTable {
     private static final VectorSpecies<Integer> FOUR_LANES = IntVector.SPECIES_128;

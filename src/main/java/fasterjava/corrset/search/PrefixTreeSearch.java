@@ -51,15 +51,27 @@ public final class PrefixTreeSearch implements Search {
     private final Path checkpointFile;
     private final Duration checkpointEvery;
     private final boolean stopAtPerfect;
+    private final LastLevel lastLevel;
 
-    public PrefixTreeSearch() {
-        this(null, DEFAULT_CHECKPOINT_EVERY, true);
+    /**
+     * Which kernel runs the last levels. {@link #AUTO} takes {@link DenseLastLevel} when the data are 0/1 and the
+     * machine has 512-bit vectors (it is built around 16 int lanes and 16-bit lane masks; with narrower vectors
+     * the Vector API falls back to Java code, tens of times slower), else {@link PairTable}.
+     */
+    enum LastLevel {
+        AUTO, PAIR_TABLE, DENSE
     }
 
-    private PrefixTreeSearch(Path checkpointFile, Duration checkpointEvery, boolean stopAtPerfect) {
+    public PrefixTreeSearch() {
+        this(null, DEFAULT_CHECKPOINT_EVERY, true, LastLevel.AUTO);
+    }
+
+    private PrefixTreeSearch(Path checkpointFile, Duration checkpointEvery, boolean stopAtPerfect,
+            LastLevel lastLevel) {
         this.checkpointFile = checkpointFile;
         this.checkpointEvery = Objects.requireNonNull(checkpointEvery);
         this.stopAtPerfect = stopAtPerfect;
+        this.lastLevel = Objects.requireNonNull(lastLevel);
     }
 
     /** The same engine, saving its progress to {@code file} and resuming from it if it exists. */
@@ -69,12 +81,20 @@ public final class PrefixTreeSearch implements Search {
 
     /** As {@link #withCheckpoint(Path)}, saving at most every {@code every} (zero: after every unit). */
     public PrefixTreeSearch withCheckpoint(Path file, Duration every) {
-        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect);
+        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect, lastLevel);
     }
 
     /** The same engine without the r = 1 early stop: every set is examined. */
     public PrefixTreeSearch exhaustive() {
-        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false);
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false, lastLevel);
+    }
+
+    /**
+     * The same engine with its last levels run by {@code kernel} whatever the hardware (tests cover both kernels on
+     * any machine); {@link LastLevel#DENSE} still needs 0/1 data and falls back to the pair table otherwise.
+     */
+    PrefixTreeSearch withLastLevel(LastLevel kernel) {
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel);
     }
 
     @Override
@@ -111,6 +131,15 @@ public final class PrefixTreeSearch implements Search {
 
     boolean stopAtPerfect() {
         return stopAtPerfect;
+    }
+
+    /** True if this search runs its last levels with {@link DenseLastLevel} on data that suit it. */
+    boolean dense() {
+        return switch (lastLevel) {
+            case AUTO -> DenseLastLevel.fastHere();
+            case DENSE -> true;
+            case PAIR_TABLE -> false;
+        };
     }
 
     static void work(PrefixWalker walker, Units units, Ledger ledger, Progress progress) {

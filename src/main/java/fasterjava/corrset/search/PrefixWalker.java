@@ -56,7 +56,7 @@ final class PrefixWalker {
     /** The worst kept set's indices when the top list is full of r = 1 exactly (and early stop is on), else null. */
     private int[] perfectWorst;
 
-    PrefixWalker(SearchRequest request, UserAnswers answers, TopSets seed, boolean stopAtPerfect) {
+    PrefixWalker(SearchRequest request, UserAnswers answers, TopSets seed, boolean stopAtPerfect, boolean dense) {
         this.k = request.k();
         this.scores = request.scores();
         this.questions = scores.questionCount();
@@ -66,7 +66,7 @@ final class PrefixWalker {
         this.best = seed;
         this.binomial = binomials(questions, k);
         this.table = new PairTable(this, answers);
-        this.dense = k >= 2 && DenseLastLevel.suits(answers, k) ? new DenseLastLevel(this, answers, questions, k) : null;
+        this.dense = dense && k >= 2 && DenseLastLevel.suits(answers, k) ? new DenseLastLevel(this, answers, questions, k) : null;
         this.levelUsers = new int[k + 1][0];
         this.levelPositions = new int[k + 1][0];
         this.levelX = new long[k + 1][0];

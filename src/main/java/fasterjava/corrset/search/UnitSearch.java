@@ -74,7 +74,8 @@ public final class UnitSearch {
         progress.advance(ledger.resumedSets());
         List<Runnable> workers = new ArrayList<>();
         for (int t = 0; t < request.threads(); t++) {
-            PrefixWalker walker = new PrefixWalker(request, answers, ledger.keptSoFar(), engine.stopAtPerfect());
+            PrefixWalker walker = new PrefixWalker(request, answers, ledger.keptSoFar(), engine.stopAtPerfect(),
+                    engine.dense());
             workers.add(() -> PrefixTreeSearch.work(walker, units, ledger, progress));
         }
         Parallel.runAll(workers);

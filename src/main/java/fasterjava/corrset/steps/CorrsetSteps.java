@@ -25,7 +25,7 @@ public final class CorrsetSteps {
             new Rung<>("13", "prefix-reuse", "Reuse shared prefixes", Step13PrefixReuse::new),
             new Rung<>("14", "inverted-last-level", "Turn the last level around", Step14InvertedLastLevel::new),
             new Rung<>("15", "pair-table", "One table for every last pair", Step15PairTable::new),
-            new Rung<>("16", "dense-last-level", "Sweep the last question 16 at a time",
+            new Rung<>("16", "dense-last-level", "Sweep the last question a vector at a time",
                     Step16DenseLastLevel::new));
 
     private CorrsetSteps() {
