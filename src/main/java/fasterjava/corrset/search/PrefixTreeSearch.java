@@ -18,9 +18,10 @@ import java.util.Objects;
  * not a scan of every user per child. Each work unit first copies its users' answer lists side by side, so the
  * thousands of nodes under it read them from cache.
  *
- * <p><b>Last levels.</b> For 0/1 scores (the articles' data) {@link DenseLastLevel}: at K−1 questions (about 96
- * users for K = 5) the last question is swept sixteen at a time with masked 512-bit adds, so the work is per
- * (user, 16 questions) with no data-dependent addresses. Other data use {@link PairTable}: at K−2 questions each
+ * <p><b>Last levels.</b> For 0/1 scores (the articles' data) on machines with 256-bit vectors or wider,
+ * {@link DenseLastLevel}: at K−1 questions (about 96 users for K = 5) the last question is swept a vector of
+ * questions at a time (16 with AVX-512, 8 with AVX2) with masked adds, so the work is per (user, chunk) with no
+ * data-dependent addresses. Other data and narrower machines use {@link PairTable}: at K−2 questions each
  * user adds their contribution to every pair of their remaining answers in one table per node, one 128-bit add
  * per (set, user). Both finish with exact integer sums; only sets whose r can enter the top list are built and
  * ranked by the exact rule.
@@ -55,8 +56,8 @@ public final class PrefixTreeSearch implements Search {
 
     /**
      * Which kernel runs the last levels. {@link #AUTO} takes {@link DenseLastLevel} when the data are 0/1 and the
-     * machine has 512-bit vectors (it is built around 16 int lanes and 16-bit lane masks; with narrower vectors
-     * the Vector API falls back to Java code, tens of times slower), else {@link PairTable}.
+     * machine runs its vectors natively (256 bits or wider; with narrower hardware the Vector API would fall back
+     * to Java code, tens of times slower), else {@link PairTable}.
      */
     enum LastLevel {
         AUTO, PAIR_TABLE, DENSE
