@@ -68,6 +68,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/).")
     Path out;
 
+    /** Sizing: at most this many re-timings at an estimate, each the best of {@link #SIZING_REPEATS} calls. */
+    private static final int SIZING_ROUNDS = 4;
+    private static final int SIZING_REPEATS = 5;
+
     @Override
     public Integer call() throws Exception {
         if (data.data != null) {
@@ -105,20 +109,41 @@ final class BenchCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** Items per operation so one lasts about {@code opSeconds}, from a warm timing of this JVM. */
+    /**
+     * Items per operation so one lasts about {@code opSeconds}, from warm timings in this JVM. The first calls run
+     * before C2 has compiled the step (Vector API code is slowest then, every vector an object), so sizing from
+     * them alone gave operations of a handful of combinations, too short for JMH and, for the threaded step,
+     * all pool overhead. So: grow until a call takes a quarter of the target, then re-time at the estimate (best
+     * of {@link #SIZING_REPEATS}) until it settles.
+     */
     private int size(Rung<CorrsetInput, CorrsetResult> rung, CorrsetInput input) {
         Step<CorrsetInput, CorrsetResult> step = rung.create();
         step.prepare(input);
+        int limit = input.combinationLimit();
         int items = 1;
         double seconds = 0;
-        while (seconds < opSeconds / 4 && items < input.combinationLimit()) {
-            items = (int) Math.min(input.combinationLimit(), items * 4L);
-            long start = System.nanoTime();
-            step.compute(items);
-            seconds = (System.nanoTime() - start) / 1e9;
+        while (seconds < opSeconds / 4 && items < limit) {
+            items = (int) Math.min(limit, items * 4L);
+            seconds = secondsFor(step, items);
         }
-        return (int) Math.clamp(Math.round(items * opSeconds / Math.max(seconds, 1e-9)), 1,
-                input.combinationLimit());
+        for (int round = 0; round < SIZING_ROUNDS; round++) {
+            double best = Double.MAX_VALUE;
+            for (int repeat = 0; repeat < SIZING_REPEATS; repeat++) {
+                best = Math.min(best, secondsFor(step, items));
+            }
+            int next = (int) Math.clamp(Math.round(items * opSeconds / Math.max(best, 1e-9)), 1, limit);
+            if (Math.abs(next - items) <= items / 10) {
+                return next;
+            }
+            items = next;
+        }
+        return items;
+    }
+
+    private static double secondsFor(Step<CorrsetInput, CorrsetResult> step, int items) {
+        long start = System.nanoTime();
+        step.compute(items);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     private Options options(String step, int items) {

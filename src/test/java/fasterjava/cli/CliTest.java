@@ -190,4 +190,24 @@ class CliTest {
         assertEquals(10, searches.get(1).get("min_users").asInt());
         assertTrue(Files.size(dir.resolve("corrset-ladder.png")) > 10_000);
     }
+
+    @Test
+    void benchRunsJmhOnOneStepAndWritesItsCsv(@TempDir Path dir) throws IOException {
+        Run run = run("bench", "--scale", "tiny", "--steps", "10", "--warmup", "0", "--iterations", "1",
+                "--iteration-seconds", "0.2", "--op-seconds", "0.01", "--out", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("10-fused-loop"), run.out());
+        List<String> csv = Files.readAllLines(dir.resolve("corrset-jmh.csv"));
+        assertEquals(2, csv.size(), csv.toString());
+        String[] row = csv.get(1).split(",");
+        assertEquals("10-fused-loop", row[0]);
+        assertTrue(Integer.parseInt(row[1]) >= 1, "combinations per operation");
+        assertTrue(Double.parseDouble(row[4]) > 0, "ns per combination");
+    }
+
+    @Test
+    void benchRejectsImpossibleOptions(@TempDir Path dir) {
+        assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--warmup", "-1", "--out", dir.toString()).code());
+        assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--steps", "99", "--out", dir.toString()).code());
+    }
 }
