@@ -9,6 +9,7 @@ import fasterjava.corrset.steps.CorrsetSteps;
 import fasterjava.ladder.LadderResults;
 import fasterjava.ladder.Machine;
 import fasterjava.ladder.Rung;
+import fasterjava.ladder.RunSizes;
 import fasterjava.ladder.Step;
 import fasterjava.ladder.StepSelection;
 import fasterjava.ladder.Units;
@@ -120,16 +121,11 @@ final class BenchCommand implements Callable<Integer> {
         Step<CorrsetInput, CorrsetResult> step = rung.create();
         step.prepare(input);
         int limit = input.combinationLimit();
-        int items = 1;
-        double seconds = 0;
-        while (seconds < opSeconds / 4 && items < limit) {
-            items = (int) Math.min(limit, items * 4L);
-            seconds = secondsFor(step, items);
-        }
+        int items = RunSizes.grow(step, limit, 4, opSeconds / 4);
         for (int round = 0; round < SIZING_ROUNDS; round++) {
             double best = Double.MAX_VALUE;
             for (int repeat = 0; repeat < SIZING_REPEATS; repeat++) {
-                best = Math.min(best, secondsFor(step, items));
+                best = Math.min(best, RunSizes.seconds(step, items));
             }
             int next = (int) Math.clamp(Math.round(items * opSeconds / Math.max(best, 1e-9)), 1, limit);
             if (Math.abs(next - items) <= items / 10) {
@@ -138,12 +134,6 @@ final class BenchCommand implements Callable<Integer> {
             items = next;
         }
         return items;
-    }
-
-    private static double secondsFor(Step<CorrsetInput, CorrsetResult> step, int items) {
-        long start = System.nanoTime();
-        step.compute(items);
-        return (System.nanoTime() - start) / 1e9;
     }
 
     private Options options(String step, int items) {

@@ -8,6 +8,7 @@ import fasterjava.ladder.Budget;
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.LadderRunner;
 import fasterjava.ladder.Rung;
+import fasterjava.ladder.RunSizes;
 import fasterjava.ladder.Step;
 import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
@@ -92,7 +93,7 @@ public final class Corrset {
     }
 
     /**
-     * Profiles one step: prepares it, sizes a run to about a tenth of a second, then records JFR samples for
+     * Profiles one step: prepares it, sizes a run to at least a fifth of a second, then records JFR samples for
      * {@code seconds}.
      */
     public static StepProfiler.Profile profile(Scores scores, int k, String step, double seconds,
@@ -104,14 +105,7 @@ public final class Corrset {
         instance.prepare(input);
         // Doubling until a run lasts a fifth of a second also warms the JIT up: sized from one cold call, a fast
         // step was profiled on two combinations per run, all cached, unlike any timed run.
-        int items = 1;
-        double runSeconds;
-        do {
-            items = (int) Math.min(2L * items, input.combinationLimit());
-            long start = System.nanoTime();
-            instance.compute(items);
-            runSeconds = (System.nanoTime() - start) / 1e9;
-        } while (runSeconds < 0.2 && items < input.combinationLimit());
+        int items = RunSizes.grow(instance, input.combinationLimit(), 2, 0.2);
         log.accept(String.format(Locale.ROOT, "%s: profiling %,d combinations per run for %.0f s", rung.id(),
                 items, seconds));
         return StepProfiler.profile(instance, items, Duration.ofMillis((long) (seconds * 1000)));

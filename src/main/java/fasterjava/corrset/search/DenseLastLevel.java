@@ -30,9 +30,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
  * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
- * judging) weighs as much as the sweeps themselves. Measured on a 2-core AMD EPYC with AVX2 (JDK 25, full K = 5
- * search, min-users 10, 2 threads, one quiet run each): the pair table 191.5 s; this kernel at 8 lanes
- * 179.3 s; a JFR profile of it puts ~51% of samples in the four-chunk pass, ~38% in decoding and judging the
+ * judging) weighs as much as the sweeps themselves. Measured on a shared 2-core AMD EPYC with AVX2 (JDK 25, full
+ * K = 5 search, min-users 10, 2 threads): the pair table 191.5 s (one run); this kernel at 8 lanes 179.3 s and
+ * 191.0 s (two runs), so on AVX2 the two kernels are about even; a JFR profile of it puts ~51% of samples in the four-chunk pass, ~38% in decoding and judging the
  * sets and the rest in finding each leaf's users.
  */
 final class DenseLastLevel {
@@ -70,8 +70,8 @@ final class DenseLastLevel {
     // Per (K−2)-node: its users, and per later question a bitset over them.
     private int[] nodeBitmap = new int[0];
     /**
-     * The node's users' answer bitmaps cut into chunk masks (one bit per lane), side by side (every leaf of the node reads
-     * them): a mask is then one load and one move to a mask register, instead of shifting a bitmap word.
+     * The node's users' answer bitmaps cut into chunk masks (one bit per lane), side by side (every leaf of the
+     * node reads them): a mask is then one load, instead of shifting a bitmap word.
      */
     private char[] nodeAnswered = new char[0];
     private char[] nodeScored = new char[0];
@@ -131,8 +131,8 @@ final class DenseLastLevel {
     }
 
     /**
-     * True if this machine runs the kernel's 512-bit vectors natively (AVX-512); with narrower vectors the Vector
-     * API emulates them in Java and the pair table is far faster.
+     * True if this machine runs the kernel's vectors ({@link #INTS}: 512 or 256 bits) natively; with narrower
+     * hardware the Vector API would emulate them in Java and the pair table is far faster.
      */
     static boolean fastHere() {
         return IntVector.SPECIES_PREFERRED.vectorBitSize() >= INTS.vectorBitSize();

@@ -22,8 +22,8 @@ import jdk.incubator.vector.VectorSpecies;
  * without 256-bit vectors. Each (set, user) costs one read-modify-write at an address read from the data; on a
  * 2-core Xeon (AVX-512, JDK 25) that alone is 1.2–1.9 ns, and the full K = 5 search on the article's data (forced
  * onto this path by one extra score-2 row) took 364 s on 2 threads against 114–121 s for {@link DenseLastLevel}
- * under similar load. On a 2-core AMD EPYC (AVX2) it took 191.5 s (min-users 10, quiet), against 179.3 s for
- * {@link DenseLastLevel} at 8 lanes.
+ * under similar load. On a shared 2-core AMD EPYC (AVX2) it took 191.5 s (min-users 10, one run), against 179.3 s
+ * and 191.0 s for {@link DenseLastLevel} at 8 lanes.
  */
 final class PairTable {
     private static final VectorSpecies<Integer> FOUR_LANES = IntVector.SPECIES_128;
