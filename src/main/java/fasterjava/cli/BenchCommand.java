@@ -78,8 +78,9 @@ final class BenchCommand implements Callable<Integer> {
         if (data.data != null) {
             throw new IllegalArgumentException("bench uses the standard data sets: choose one with --scale");
         }
-        if (warmup < 0 || iterations < 1 || iterationSeconds <= 0 || opSeconds <= 0) {
-            throw new IllegalArgumentException("--warmup >= 0, --iterations >= 1 and positive durations, please");
+        if (warmup < 0 || iterations < 1 || !Arguments.positiveFinite(iterationSeconds)
+                || !Arguments.positiveFinite(opSeconds)) {
+            throw new IllegalArgumentException("--warmup >= 0, --iterations >= 1 and positive, finite durations, please");
         }
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();

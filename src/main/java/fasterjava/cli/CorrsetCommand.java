@@ -75,8 +75,8 @@ final class CorrsetCommand {
 
         @Override
         public Integer call() {
-            if (seconds <= 0 || rows < 1) {
-                throw new IllegalArgumentException("--seconds and --rows must be positive");
+            if (!Arguments.positiveFinite(seconds) || rows < 1) {
+                throw new IllegalArgumentException("--seconds must be positive and finite, --rows positive");
             }
             PrintWriter err = spec.commandLine().getErr();
             Scores scores = data.load(err);

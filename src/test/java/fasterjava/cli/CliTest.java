@@ -209,5 +209,20 @@ class CliTest {
     void benchRejectsImpossibleOptions(@TempDir Path dir) {
         assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--warmup", "-1", "--out", dir.toString()).code());
         assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--steps", "99", "--out", dir.toString()).code());
+        for (String duration : new String[] {"0", "-1", "NaN", "Infinity"}) {
+            assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--op-seconds", duration, "--out",
+                    dir.toString()).code(), "--op-seconds " + duration);
+            assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--iteration-seconds", duration, "--out",
+                    dir.toString()).code(), "--iteration-seconds " + duration);
+        }
+        assertFalse(Files.exists(dir.resolve("corrset-jmh.csv")), "no output after a usage error");
+    }
+
+    @Test
+    void profileRejectsImpossibleDurations() {
+        for (String duration : new String[] {"0", "-1", "NaN", "Infinity"}) {
+            Run run = run("corrset", "profile", "--step", "10", "--scale", "tiny", "--seconds", duration);
+            assertEquals(Main.BAD_USAGE, run.code(), "--seconds " + duration + ": " + run.err());
+        }
     }
 }
