@@ -1,5 +1,6 @@
 package fasterjava.ladder;
 
+import fasterjava.util.TextTable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -66,45 +67,11 @@ public record LadderReport(String ladder, String unit, String data, String machi
     }
 
     public String toConsoleTable() {
-        List<String> header = header();
-        List<List<String>> rows = rows();
-        int[] widths = new int[header.size()];
-        for (int c = 0; c < widths.length; c++) {
-            widths[c] = header.get(c).length();
-            for (List<String> row : rows) {
-                widths[c] = Math.max(widths[c], row.get(c).length());
-            }
-        }
-        StringBuilder out = new StringBuilder();
-        appendAligned(out, header, widths);
-        StringBuilder rule = new StringBuilder();
-        for (int width : widths) {
-            rule.append("-".repeat(width)).append("  ");
-        }
-        out.append(rule.toString().stripTrailing()).append('\n');
-        for (List<String> row : rows) {
-            appendAligned(out, row, widths);
-        }
-        return out.append(context()).append('\n').toString();
-    }
-
-    private static void appendAligned(StringBuilder out, List<String> cells, int[] widths) {
-        StringBuilder line = new StringBuilder();
-        for (int c = 0; c < cells.size(); c++) {
-            line.append(String.format("%-" + widths[c] + "s  ", cells.get(c)));
-        }
-        out.append(line.toString().stripTrailing()).append('\n');
+        return new TextTable(header(), rows()).toConsole() + context() + "\n";
     }
 
     public String toMarkdown() {
-        StringBuilder out = new StringBuilder();
-        out.append("| ").append(String.join(" | ", header())).append(" |\n");
-        out.append("|").append(" --- |".repeat(header().size())).append('\n');
-        for (List<String> row : rows()) {
-            out.append("| ").append(String.join(" | ", row.stream().map(c -> c.replace("|", "\\|")).toList()))
-                    .append(" |\n");
-        }
-        return out.append('\n').append(context()).append('\n').toString();
+        return new TextTable(header(), rows()).toMarkdown() + "\n" + context() + "\n";
     }
 
     /** Machine-readable: raw numbers, one row per step. */
@@ -130,6 +97,6 @@ public record LadderReport(String ladder, String unit, String data, String machi
     }
 
     private static String csv(String text) {
-        return text.contains(",") || text.contains("\"") ? "\"" + text.replace("\"", "\"\"") + "\"" : text;
+        return TextTable.csvCell(text);
     }
 }
