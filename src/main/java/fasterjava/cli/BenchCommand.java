@@ -1,11 +1,9 @@
 package fasterjava.cli;
 
-import fasterjava.bench.CorrsetStepBenchmark;
-import fasterjava.corrset.Corrset;
-import fasterjava.corrset.CorrsetInput;
-import fasterjava.corrset.CorrsetResult;
-import fasterjava.corrset.data.Scores;
-import fasterjava.corrset.steps.CorrsetSteps;
+import fasterjava.bench.LadderStepBenchmark;
+import fasterjava.corrset.journey.CorrsetJourney;
+import fasterjava.journeys.Journeys;
+import fasterjava.ladder.Journey;
 import fasterjava.ladder.LadderResults;
 import fasterjava.ladder.Machine;
 import fasterjava.ladder.Rung;
@@ -26,30 +24,38 @@ import org.openjdk.jmh.runner.options.Options;
 import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /**
- * {@code faster bench}: the k-corrset steps under JMH, one forked JVM per step. Before JMH starts, each step is
- * sized here so one benchmark operation lasts about {@code --op-seconds}; the table divides JMH's score by that
- * size to give time per combination, with JMH's error margin.
+ * {@code faster bench}: a ladder's steps under JMH, one forked JVM per step. Before JMH starts, each step is sized
+ * here so one benchmark operation lasts about {@code --op-seconds}; the table divides JMH's score by that size to
+ * give time per work item, with JMH's error margin.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Benchmark the k-corrset steps with JMH (one fork per step); prints ns per combination and "
-                + "writes results/corrset-jmh.csv.")
+        description = "Benchmark a ladder's steps with JMH (one fork per step); prints the time per work item and "
+                + "writes results/<ladder>-jmh.csv.")
 final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Mixin
-    DataOptions data;
+    @Option(names = "--ladder", defaultValue = "corrset", paramLabel = "NAME",
+            description = "The ladder (default: ${DEFAULT-VALUE}; one of ${COMPLETION-CANDIDATES}).",
+            completionCandidates = LadderNames.class)
+    String ladder;
 
-    @Option(names = "--steps", defaultValue = "02-12", paramLabel = "02-12",
-            description = "Steps (default: ${DEFAULT-VALUE}; the baseline is slow under JMH, time it with "
-                    + "`corrset ladder`).")
+    @Option(names = "--steps", paramLabel = "02-12",
+            description = "Steps (default: all but the baseline, which is slow under JMH: time it with the ladder "
+                    + "command).")
     String steps;
+
+    @Option(names = "--scale", defaultValue = "small", paramLabel = "tiny|small|full",
+            description = "The standard data set to run on (default: ${DEFAULT-VALUE}).")
+    String scale;
+
+    @Option(names = "--k", paramLabel = "K", description = "corrset only: questions per set (default: 5).")
+    Integer k;
 
     @Option(names = "--warmup", defaultValue = "3", description = "Warm-up iterations (default: ${DEFAULT-VALUE}).")
     int warmup;
@@ -75,26 +81,40 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data.data != null) {
-            throw new IllegalArgumentException("bench uses the standard data sets: choose one with --scale");
-        }
         if (warmup < 0 || iterations < 1 || !Arguments.positiveFinite(iterationSeconds)
                 || !Arguments.positiveFinite(opSeconds)) {
             throw new IllegalArgumentException("--warmup >= 0, --iterations >= 1 and positive, finite durations, please");
         }
+        return bench(journey());
+    }
+
+    private Journey<?, ?> journey() {
+        if (k == null) {
+            return Journeys.find(ladder);
+        }
+        if (!ladder.equals("corrset")) {
+            throw new IllegalArgumentException("--k applies to the corrset ladder only");
+        }
+        return new CorrsetJourney(k);
+    }
+
+    private <D, R> int bench(Journey<D, R> journey) throws Exception {
+        String size = journey.checkSize(scale);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
-        List<Rung<CorrsetInput, CorrsetResult>> selected = StepSelection.parse(steps, CorrsetSteps.all());
-        Scores scores = data.load(err);
-        CorrsetInput input = new CorrsetInput(scores, data.k);
+        List<Rung<D, R>> rungs = journey.ladder().rungs();
+        List<Rung<D, R>> selected = steps != null ? StepSelection.parse(steps, rungs)
+                : rungs.subList(1, rungs.size());
+        D data = journey.open(size, err::println);
+        String unit = journey.ladder().unit();
 
-        StringBuilder csv = new StringBuilder("step,items_per_op,ns_per_op,error_ns_per_op,ns_per_combination,"
-                + "error_ns_per_combination\n");
+        StringBuilder csv = new StringBuilder("step,items_per_op,ns_per_op,error_ns_per_op,ns_per_" + unit
+                + ",error_ns_per_" + unit + "\n");
         List<String> lines = new ArrayList<>();
-        for (Rung<CorrsetInput, CorrsetResult> rung : selected) {
-            int items = size(rung, input);
-            err.printf(Locale.ROOT, "%s: %,d combinations per operation; starting JMH%n", rung.id(), items);
-            RunResult result = new Runner(options(rung.id(), items)).runSingle();
+        for (Rung<D, R> rung : selected) {
+            int items = size(journey, rung, data);
+            err.printf(Locale.ROOT, "%s: %,d %ss per operation; starting JMH%n", rung.id(), items, unit);
+            RunResult result = new Runner(options(journey.spec(), size, rung.id(), items)).runSingle();
             double score = result.getPrimaryResult().getScore();
             double error = result.getPrimaryResult().getScoreError();
             lines.add(String.format(Locale.ROOT, "%-26s %14s ± %-10s (%,d per op)", rung.id(),
@@ -102,10 +122,11 @@ final class BenchCommand implements Callable<Integer> {
             csv.append(String.format(Locale.ROOT, "%s,%d,%.6g,%.6g,%.6g,%.6g%n", rung.id(), items, score, error,
                     score / items, error / items));
         }
-        outWriter.println("JMH, time per combination (99.9% error margin):");
+        outWriter.println("JMH, time per " + unit + " (99.9% error margin):");
         lines.forEach(outWriter::println);
-        outWriter.println("Measured on " + Machine.describe() + "; data: " + Corrset.describe(scores, data.k) + ".");
-        Path file = (out != null ? out : ProjectPaths.results()).resolve("corrset-jmh.csv");
+        outWriter.println("Measured on " + Machine.describe() + "; data: " + journey.describe(data) + ".");
+        Output.checkStdout(spec);
+        Path file = (out != null ? out : ProjectPaths.results()).resolve(journey.ladder().name() + "-jmh.csv");
         LadderResults.writeText(file, csv.toString());
         err.println("wrote " + file);
         return 0;
@@ -114,14 +135,18 @@ final class BenchCommand implements Callable<Integer> {
     /**
      * Items per operation so one lasts about {@code opSeconds}, from warm timings in this JVM. The first calls run
      * before C2 has compiled the step (Vector API code is slowest then, every vector an object), so sizing from
-     * them alone gave operations of a handful of combinations, too short for JMH and, for the threaded step,
+     * them alone gave operations of a handful of items, too short for JMH and, for the threaded step,
      * all pool overhead. So: grow until a call takes a quarter of the target, then re-time at the estimate (best
      * of {@link #SIZING_REPEATS}) until it settles.
      */
-    private int size(Rung<CorrsetInput, CorrsetResult> rung, CorrsetInput input) {
-        Step<CorrsetInput, CorrsetResult> step = rung.create();
-        step.prepare(input);
-        int limit = input.combinationLimit();
+    private <D, R> int size(Journey<D, R> journey, Rung<D, R> rung, D data) {
+        try (Step<D, R> step = rung.create()) {
+            step.prepare(data);
+            return size(step, journey.ladder().availableItems(data));
+        }
+    }
+
+    private int size(Step<?, ?> step, int limit) {
         int items = RunSizes.grow(step, limit, 4, opSeconds / 4);
         for (int round = 0; round < SIZING_ROUNDS; round++) {
             double best = Double.MAX_VALUE;
@@ -137,13 +162,13 @@ final class BenchCommand implements Callable<Integer> {
         return items;
     }
 
-    private Options options(String step, int items) {
+    private Options options(String journeySpec, String size, String step, int items) {
         return new OptionsBuilder()
-                .include(CorrsetStepBenchmark.class.getName() + ".compute")
+                .include(LadderStepBenchmark.class.getName() + ".compute")
+                .param("ladder", journeySpec)
                 .param("step", step)
                 .param("items", Integer.toString(items))
-                .param("scale", data.scale().name().toLowerCase(Locale.ROOT))
-                .param("k", Integer.toString(data.k))
+                .param("size", size)
                 .forks(1)
                 .warmupIterations(warmup)
                 .measurementIterations(iterations)

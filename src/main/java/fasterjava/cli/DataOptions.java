@@ -1,8 +1,9 @@
 package fasterjava.cli;
 
-import fasterjava.corrset.Corrset;
-import fasterjava.corrset.CorrsetScale;
 import fasterjava.corrset.data.Scores;
+import fasterjava.corrset.journey.Corrset;
+import fasterjava.corrset.journey.CorrsetJourney;
+import fasterjava.corrset.journey.CorrsetScale;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Option;
@@ -18,7 +19,7 @@ public final class DataOptions {
                     + "run lengths (default: ${DEFAULT-VALUE}).")
     String scale;
 
-    @Option(names = "--k", defaultValue = "5", description = "Questions per set (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", defaultValue = "" + CorrsetJourney.DEFAULT_K, description = "Questions per set (default: ${DEFAULT-VALUE}).")
     int k;
 
     public int k() {

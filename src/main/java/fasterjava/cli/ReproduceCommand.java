@@ -2,8 +2,8 @@ package fasterjava.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import fasterjava.corrset.Corrset;
 import fasterjava.corrset.data.Scores;
+import fasterjava.corrset.journey.CorrsetJourney;
 import fasterjava.corrset.search.SearchRequest;
 import fasterjava.corrset.search.SearchResult;
 import fasterjava.corrset.search.Searches;
@@ -17,9 +17,9 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code faster reproduce}: the main job — data, the whole ladder, tables and charts under results/. */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
@@ -45,7 +45,9 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         Path results = outDir != null ? outDir : ProjectPaths.results();
         Scores scores = data.load(err);
-        LadderReport report = Corrset.runLadder(scores, data.k, "all", data.scale().budget(), err::println);
+        CorrsetJourney journey = new CorrsetJourney(data.k);
+        LadderReport report = journey.runLadder(journey.input(scores), "all", journey.budget(data.scale),
+                err::println);
         out.print(report.toConsoleTable());
         for (Path file : LadderResults.write(report, results)) {
             err.println("wrote " + file);

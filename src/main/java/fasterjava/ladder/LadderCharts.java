@@ -14,12 +14,18 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * XChart renderings of a {@link LadderReport}. Log scales throughout: the steps span five orders of magnitude.
- * Charts render headlessly ({@code -Djava.awt.headless=true}) to PNG files or images for notebooks.
+ * XChart renderings of a {@link LadderReport}. Log scales by default (a ladder's steps span orders of magnitude);
+ * a linear axis on request, for ladders whose steps are close. Charts render headlessly
+ * ({@code -Djava.awt.headless=true}) to PNG files or images for notebooks.
  */
 public final class LadderCharts {
     public static final int WIDTH = 1100;
     public static final int HEIGHT = 600;
+
+    /** The value axis. */
+    public enum Axis {
+        LOG, LINEAR
+    }
 
     private LadderCharts() {
     }
@@ -29,8 +35,12 @@ public final class LadderCharts {
      * (a missing published figure leaves no bar).
      */
     public static CategoryChart timePerItem(LadderReport report) {
-        CategoryChart chart = base(report, "Time per " + report.unit() + " (log scale, lower is better)",
-                "ns per " + report.unit());
+        return timePerItem(report, Axis.LOG);
+    }
+
+    public static CategoryChart timePerItem(LadderReport report, Axis axis) {
+        CategoryChart chart = base(report, "Time per " + report.unit() + scaleNote(axis, "lower is better"),
+                "ns per " + report.unit(), axis);
         List<String> ids = report.steps().stream().map(StepTiming::id).toList();
         chart.addSeries("Java, measured here", ids,
                 report.steps().stream().map(s -> (Number) s.nanosPerItem()).toList());
@@ -42,13 +52,17 @@ public final class LadderCharts {
             }
             chart.addSeries(source + " (published, " + machineOf(report, source) + ")", ids, values);
         }
-        return fitLogAxis(chart);
+        return axis == Axis.LOG ? fitLogAxis(chart) : chart;
     }
 
     /** Cumulative speedup of each step over the baseline, measured here. */
     public static CategoryChart speedup(LadderReport report) {
-        CategoryChart chart = base(report, "Speedup over " + report.baseline().id() + " (log scale)",
-                "times faster than the baseline");
+        return speedup(report, Axis.LOG);
+    }
+
+    public static CategoryChart speedup(LadderReport report, Axis axis) {
+        CategoryChart chart = base(report, "Speedup over " + report.baseline().id() + scaleNote(axis, null),
+                "times faster than the baseline", axis);
         List<String> ids = new ArrayList<>();
         List<Number> values = new ArrayList<>();
         for (int i = 0; i < report.steps().size(); i++) {
@@ -56,7 +70,12 @@ public final class LadderCharts {
             values.add(report.speedupOverBaseline(i));
         }
         chart.addSeries("Java, measured here", ids, values);
-        return fitLogAxis(chart);
+        return axis == Axis.LOG ? fitLogAxis(chart) : chart;
+    }
+
+    private static String scaleNote(Axis axis, String extra) {
+        String scale = axis == Axis.LOG ? "log scale" : "linear scale";
+        return " (" + (extra == null ? scale : scale + ", " + extra) + ")";
     }
 
     public static BufferedImage image(CategoryChart chart) {
@@ -75,12 +94,12 @@ public final class LadderCharts {
         }
     }
 
-    private static CategoryChart base(LadderReport report, String title, String yTitle) {
+    private static CategoryChart base(LadderReport report, String title, String yTitle, Axis axis) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(report.ladder() + ": " + title).xAxisTitle("step").yAxisTitle(yTitle).build();
         Styler styler = chart.getStyler();
         styler.setLegendPosition(Styler.LegendPosition.InsideNE);
-        chart.getStyler().setYAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(axis == Axis.LOG);
         chart.getStyler().setXAxisLabelRotation(45);
         chart.getStyler().setAvailableSpaceFill(0.8);
         chart.getStyler().setOverlapped(false);

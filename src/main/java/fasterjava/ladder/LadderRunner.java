@@ -15,7 +15,7 @@ import java.util.function.Consumer;
  * step produced, so fast steps are checked on far more items than the slow baseline can afford.
  *
  * <p>The baseline (the ladder's first rung) always runs, selected or not: it is the reference and the speedups'
- * denominator.
+ * denominator. Each step is closed once measured, so only one step's prepared data is held at a time.
  */
 public final class LadderRunner<D, R> {
     private final Ladder<D, R> ladder;
@@ -60,7 +60,13 @@ public final class LadderRunner<D, R> {
 
     private Measured<R> measure(Rung<D, R> rung, D data, R reference, R longest, int referenceItems,
             int maxItems) {
-        Step<D, R> step = rung.create();
+        try (Step<D, R> step = rung.create()) {
+            return measure(rung, step, data, reference, longest, referenceItems, maxItems);
+        }
+    }
+
+    private Measured<R> measure(Rung<D, R> rung, Step<D, R> step, D data, R reference, R longest,
+            int referenceItems, int maxItems) {
         log.accept(rung.id() + ": preparing");
         long start = System.nanoTime();
         step.prepare(data);

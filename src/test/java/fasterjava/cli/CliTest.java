@@ -57,7 +57,7 @@ class CliTest {
         Path file = dir.resolve("never.json");
         Run run = run("generate", "scores", "--users", "0", "--out", file.toString());
         assertEquals(Main.BAD_USAGE, run.code());
-        assertTrue(run.err().contains("--users must be at least 1"), run.err());
+        assertTrue(run.err().contains("the number of users must be at least 1"), run.err());
         assertFalse(Files.exists(file));
     }
 
@@ -173,7 +173,7 @@ class CliTest {
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "9").code());
         Run minUsers = run("corrset", "best", "--data", data.toString(), "--k", "2", "--min-users", "1");
         assertEquals(Main.BAD_USAGE, minUsers.code());
-        assertTrue(minUsers.err().contains("--min-users must be at least 2"), minUsers.err());
+        assertTrue(minUsers.err().contains("the minimum of users per set must be at least 2"), minUsers.err());
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0").code());
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--threads", "0").code());
     }
@@ -215,6 +215,12 @@ class CliTest {
             assertEquals(Main.BAD_USAGE, run("bench", "--scale", "tiny", "--iteration-seconds", duration, "--out",
                     dir.toString()).code(), "--iteration-seconds " + duration);
         }
+        assertEquals(Main.BAD_USAGE, run("bench", "--ladder", "nope", "--scale", "tiny", "--out",
+                dir.toString()).code());
+        assertEquals(Main.BAD_USAGE, run("bench", "--scale", "huge", "--out", dir.toString()).code());
+        Run kElsewhere = run("bench", "--ladder", "squares", "--k", "3", "--out", dir.toString());
+        assertEquals(Main.BAD_USAGE, kElsewhere.code());
+        assertTrue(kElsewhere.err().startsWith("faster: "), kElsewhere.err());
         assertFalse(Files.exists(dir.resolve("corrset-jmh.csv")), "no output after a usage error");
     }
 

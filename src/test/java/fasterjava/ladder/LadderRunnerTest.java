@@ -207,6 +207,115 @@ class LadderRunnerTest {
         }
     }
 
+    /** Records when it is closed, and whether it was computed after that. */
+    static final class Closing implements Step<Integer, long[]> {
+        final List<String> events;
+        final String name;
+        final Step<Integer, long[]> inner;
+
+        Closing(List<String> events, String name, Step<Integer, long[]> inner) {
+            this.events = events;
+            this.name = name;
+            this.inner = inner;
+        }
+
+        @Override
+        public void prepare(Integer data) {
+            events.add(name + " prepared");
+        }
+
+        @Override
+        public long[] compute(int items) {
+            assertFalse(events.contains(name + " closed"), name + " computed after close");
+            return inner.compute(items);
+        }
+
+        @Override
+        public void close() {
+            events.add(name + " closed");
+        }
+    }
+
+    @Test
+    void eachStepIsClosedBeforeTheNextIsPreparedAlsoWhenItFails() {
+        List<String> events = new ArrayList<>();
+        Squares ladder = new Squares(List.of(rung("01", "multiply", () -> new Closing(events, "01", new Multiply())),
+                rung("02", "odd-sums", () -> new Closing(events, "02", new OddSums(Integer.MAX_VALUE))),
+                rung("03", "wrong", () -> new Closing(events, "03", new OddSums(3)))));
+        new LadderRunner<>(ladder, BUDGET, s -> { }).run(10_000, ladder.rungs().subList(0, 2), "toy");
+        assertEquals(List.of("01 prepared", "01 closed", "02 prepared", "02 closed"), events);
+        events.clear();
+        assertThrows(VerificationException.class,
+                () -> new LadderRunner<>(ladder, BUDGET, s -> { }).run(10_000, ladder.rungs(), "toy"));
+        assertEquals("03 closed", events.get(events.size() - 1), events.toString());
+    }
+
+    @Test
+    void aLinearAxisIsAChoice() {
+        Squares ladder = new Squares(List.of(rung("01", "multiply", Multiply::new),
+                rung("02", "odd-sums", () -> new OddSums(Integer.MAX_VALUE))));
+        LadderReport report = new LadderRunner<>(ladder, BUDGET, s -> { }).run(10_000, ladder.rungs(), "toy");
+        assertTrue(LadderCharts.timePerItem(report).getStyler().isYAxisLogarithmic());
+        CategoryChart linear = LadderCharts.timePerItem(report, LadderCharts.Axis.LINEAR);
+        assertFalse(linear.getStyler().isYAxisLogarithmic());
+        assertTrue(linear.getTitle().contains("linear scale"), linear.getTitle());
+        assertFalse(LadderCharts.speedup(report, LadderCharts.Axis.LINEAR).getStyler().isYAxisLogarithmic());
+        assertTrue(distinctColours(LadderCharts.image(linear)) > 5, "the chart is not blank");
+    }
+
+    /** The toy ladder as a journey: sizes are numbers of integers. */
+    static final class SquaresJourney implements Journey<Integer, long[]> {
+        final Squares ladder = new Squares(List.of(rung("01", "multiply", Multiply::new),
+                rung("02", "odd-sums", () -> new OddSums(Integer.MAX_VALUE))));
+
+        @Override
+        public Ladder<Integer, long[]> ladder() {
+            return ladder;
+        }
+
+        @Override
+        public Integer open(String size, java.util.function.Consumer<String> log) {
+            return switch (checkSize(size)) {
+                case "tiny" -> 1_000;
+                case "small" -> 10_000;
+                default -> 100_000;
+            };
+        }
+
+        @Override
+        public Integer load(Path file, java.util.function.Consumer<String> log) {
+            throw new UnsupportedOperationException("the toy has no files");
+        }
+
+        @Override
+        public Budget budget(String size) {
+            return BUDGET;
+        }
+
+        @Override
+        public String describe(Integer data) {
+            return data + " integers";
+        }
+
+        @Override
+        public String stepPackage() {
+            return "fasterjava.ladder";
+        }
+    }
+
+    @Test
+    void aJourneyRunsItsLadderAndChecksSizes() {
+        SquaresJourney journey = new SquaresJourney();
+        assertEquals("squares", journey.spec());
+        LadderReport report = journey.runLadder(journey.open("Tiny", s -> { }), "02", journey.budget("tiny"),
+                s -> { });
+        assertEquals("1000 integers", report.data());
+        assertEquals(List.of("02-odd-sums"), report.steps().stream().map(StepTiming::id).toList());
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class,
+                () -> journey.open("huge", s -> { }));
+        assertEquals("unknown size 'huge' for squares: expected tiny, small, full", error.getMessage());
+    }
+
     @Test
     void stepSelectionParsesNumbersRangesAndIds() {
         Squares ladder = new Squares(List.of(rung("01", "a", Multiply::new), rung("02", "b", Multiply::new),

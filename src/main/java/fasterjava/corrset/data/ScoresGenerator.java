@@ -25,17 +25,17 @@ public final class ScoresGenerator {
     public record Shape(int users, int questions, int perMille, long seed) {
         public Shape {
             if (users < 1) {
-                throw new IllegalArgumentException("--users must be at least 1, got " + users);
+                throw new IllegalArgumentException("the number of users must be at least 1, got " + users);
             }
             if (questions < 1) {
-                throw new IllegalArgumentException("--questions must be at least 1, got " + questions);
+                throw new IllegalArgumentException("the number of questions must be at least 1, got " + questions);
             }
             if (perMille < 1 || perMille > 1000) {
-                throw new IllegalArgumentException("--per-mille must be in 1..1000, got " + perMille);
+                throw new IllegalArgumentException("the share answering each question must be 1..1000 per mille, got " + perMille);
             }
             if (answersPerQuestion(users, perMille) < 1) {
-                throw new IllegalArgumentException("--users " + users + " at --per-mille " + perMille
-                        + " gives no answers per question (users * per-mille / 1000 < 1)");
+                throw new IllegalArgumentException(users + " users at " + perMille
+                        + " per mille give no answers per question (users * per-mille / 1000 < 1)");
             }
         }
 

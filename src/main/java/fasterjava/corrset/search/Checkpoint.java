@@ -175,12 +175,12 @@ public record Checkpoint(String engine, String fingerprint, int k, int minUsers,
             problem = "was written for different data (fingerprint " + abbreviate(this.fingerprint)
                     + ", this data has " + abbreviate(fingerprint) + ")";
         } else if (k != request.k()) {
-            problem = "was written for --k " + k + ", this run asks --k " + request.k();
+            problem = "was written for K = " + k + ", this run asks K = " + request.k();
         } else if (minUsers != request.minUsers()) {
-            problem = "was written for --min-users " + minUsers + ", this run asks --min-users "
+            problem = "was written for at least " + minUsers + " users per set, this run asks at least "
                     + request.minUsers();
         } else if (top != request.top()) {
-            problem = "was written for --top " + top + ", this run asks --top " + request.top();
+            problem = "was written keeping the best " + top + " sets, this run keeps " + request.top();
         } else if (this.units != units) {
             problem = "splits the search into " + this.units + " units, this engine uses " + units;
         }

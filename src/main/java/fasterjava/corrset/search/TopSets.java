@@ -15,7 +15,7 @@ public final class TopSets {
 
     public TopSets(int capacity) {
         if (capacity < 1) {
-            throw new IllegalArgumentException("--top must be at least 1, got " + capacity);
+            throw new IllegalArgumentException("the number of best sets kept must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
         this.kept = new PriorityQueue<>(capacity + 1, ScoredSet.BEST_FIRST.reversed());

@@ -82,14 +82,14 @@ class CheckpointTest {
 
         CheckpointException otherK = assertThrows(CheckpointException.class,
                 () -> checkpointing(file).run(new SearchRequest(scores, 3, 2, 1, 1), Progress.NONE));
-        assertTrue(otherK.getMessage().contains("--k 4") && otherK.getMessage().contains("--k 3"),
+        assertTrue(otherK.getMessage().contains("K = 4") && otherK.getMessage().contains("K = 3"),
                 otherK.getMessage());
         CheckpointException otherMinUsers = assertThrows(CheckpointException.class,
                 () -> checkpointing(file).run(new SearchRequest(scores, 4, 3, 1, 1), Progress.NONE));
-        assertTrue(otherMinUsers.getMessage().contains("--min-users"), otherMinUsers.getMessage());
+        assertTrue(otherMinUsers.getMessage().contains("users per set"), otherMinUsers.getMessage());
         CheckpointException otherTop = assertThrows(CheckpointException.class,
                 () -> checkpointing(file).run(new SearchRequest(scores, 4, 2, 2, 1), Progress.NONE));
-        assertTrue(otherTop.getMessage().contains("--top"), otherTop.getMessage());
+        assertTrue(otherTop.getMessage().contains("keeping the best 1 sets, this run keeps 2"), otherTop.getMessage());
 
         Scores otherData = SearchFixtures.random(dir, 42, 30, 10, 0.6, 1);
         CheckpointException otherFile = assertThrows(CheckpointException.class,

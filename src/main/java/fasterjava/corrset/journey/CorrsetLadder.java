@@ -1,5 +1,7 @@
-package fasterjava.corrset;
+package fasterjava.corrset.journey;
 
+import fasterjava.corrset.CorrsetInput;
+import fasterjava.corrset.CorrsetResult;
 import fasterjava.corrset.steps.CorrsetSteps;
 import fasterjava.ladder.Ladder;
 import fasterjava.ladder.Published;

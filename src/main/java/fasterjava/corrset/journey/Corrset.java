@@ -1,27 +1,24 @@
-package fasterjava.corrset;
+package fasterjava.corrset.journey;
 
+import fasterjava.corrset.CorrsetInput;
+import fasterjava.corrset.CorrsetResult;
+import fasterjava.corrset.SpecCheckFigures;
 import fasterjava.corrset.data.Scores;
 import fasterjava.corrset.data.ScoresLoader;
 import fasterjava.corrset.data.StandardData;
 import fasterjava.corrset.steps.CorrsetSteps;
-import fasterjava.ladder.Budget;
-import fasterjava.ladder.LadderReport;
-import fasterjava.ladder.LadderRunner;
 import fasterjava.ladder.Rung;
-import fasterjava.ladder.RunSizes;
 import fasterjava.ladder.Step;
-import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
 import fasterjava.ladder.VerificationException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The k-corrset entry points shared by the CLI and the notebooks: load data, run (part of) the ladder, profile a
- * step. Each is one call, so a notebook cell stays one line.
+ * The k-corrset entry points shared by the CLI and the notebooks beside the generic ones of {@link CorrsetJourney}:
+ * load data, describe it, check the baseline itself. Each is one call, so a notebook cell stays one line.
  */
 public final class Corrset {
     private static final CorrsetLadder LADDER = new CorrsetLadder();
@@ -50,13 +47,6 @@ public final class Corrset {
         return String.format(Locale.ROOT, "%s: %,d users x %,d questions, %,d rows; K = %d",
                 Path.of(scores.source()).getFileName(), scores.userCount(), scores.questionCount(),
                 scores.rowCount(), k);
-    }
-
-    /** Runs the selected steps ({@code "01-12"}, {@code "05,09"}, ...) with verification, under {@code budget}. */
-    public static LadderReport runLadder(Scores scores, int k, String steps, Budget budget, Consumer<String> log) {
-        List<Rung<CorrsetInput, CorrsetResult>> selected = StepSelection.parse(steps, CorrsetSteps.all());
-        return new LadderRunner<>(LADDER, budget, log).run(new CorrsetInput(scores, k), selected,
-                describe(scores, k));
     }
 
     /**
@@ -90,24 +80,5 @@ public final class Corrset {
         });
         log.accept("verified: " + baseline.id() + " agrees with " + exact.id() + "'s exact integer sums on the first "
                 + count + " combinations (|Δr| <= " + CorrsetResult.TOLERANCE + ", same n)");
-    }
-
-    /**
-     * Profiles one step: prepares it, sizes a run to at least a fifth of a second, then records JFR samples for
-     * {@code seconds}.
-     */
-    public static StepProfiler.Profile profile(Scores scores, int k, String step, double seconds,
-            Consumer<String> log) {
-        Rung<CorrsetInput, CorrsetResult> rung = StepSelection.find(step, CorrsetSteps.all());
-        CorrsetInput input = new CorrsetInput(scores, k);
-        Step<CorrsetInput, CorrsetResult> instance = rung.create();
-        log.accept(rung.id() + ": preparing");
-        instance.prepare(input);
-        // Doubling until a run lasts a fifth of a second also warms the JIT up: sized from one cold call, a fast
-        // step was profiled on two combinations per run, all cached, unlike any timed run.
-        int items = RunSizes.grow(instance, input.combinationLimit(), 2, 0.2);
-        log.accept(String.format(Locale.ROOT, "%s: profiling %,d combinations per run for %.0f s", rung.id(),
-                items, seconds));
-        return StepProfiler.profile(instance, items, Duration.ofMillis((long) (seconds * 1000)));
     }
 }

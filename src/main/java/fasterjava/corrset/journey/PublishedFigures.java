@@ -1,4 +1,4 @@
-package fasterjava.corrset;
+package fasterjava.corrset.journey;
 
 import fasterjava.ladder.Published;
 import java.util.List;

@@ -1,4 +1,4 @@
-package fasterjava.corrset;
+package fasterjava.corrset.journey;
 
 import fasterjava.corrset.data.StandardData;
 import fasterjava.ladder.Budget;
