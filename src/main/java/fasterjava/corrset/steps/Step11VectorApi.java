@@ -46,11 +46,11 @@ import jdk.incubator.vector.VectorSpecies;
  */
 public final class Step11VectorApi implements Step<CorrsetInput, CorrsetResult> {
     /** The preferred width, unless its eight vectors' lane masks would not fit in one {@code long}. */
-    static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED.length() <= Long.SIZE / 8
+    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED.length() <= Long.SIZE / 8
             ? LongVector.SPECIES_PREFERRED : LongVector.SPECIES_512;
     private static final int LANES = SPECIES.length();
     /** Words per tile: eight vectors (64 words = 4,096 users with AVX-512). */
-    static final int TILE = 8 * LANES;
+    private static final int TILE = 8 * LANES;
 
     private long[][] answered;
     /** {@code scoresByUser[u][q]}: u's score on q, 0 if unanswered. A user's K scores lie in one row. */

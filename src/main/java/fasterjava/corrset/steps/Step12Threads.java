@@ -39,9 +39,12 @@ public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
     static final int BATCH = 1024;
     /** Worker threads are named with this prefix, so a leak is easy to spot in a thread dump. */
     static final String THREAD_NAME_PREFIX = "corrset-step12-";
-    private static final VectorSpecies<Long> SPECIES = Step11VectorApi.SPECIES;
+    /** The preferred width, unless its eight vectors' lane masks would not fit in one {@code long} (as step 11). */
+    private static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED.length() <= Long.SIZE / 8
+            ? LongVector.SPECIES_PREFERRED : LongVector.SPECIES_512;
     private static final int LANES = SPECIES.length();
-    private static final int TILE = Step11VectorApi.TILE;
+    /** Words per tile: eight vectors, as in step 11. */
+    private static final int TILE = 8 * LANES;
 
     private final int threads;
     private long[][] answered;
