@@ -39,6 +39,14 @@ final class Mt19937 {
         this.index = index;
     }
 
+    /** A generator whose current block is {@code state} (taken, not copied) with word {@code index} next. */
+    static Mt19937 at(int[] state, int index) {
+        if (state.length != STATE_WORDS || index < 0 || index > STATE_WORDS) {
+            throw new IllegalArgumentException("not an MT19937 state: " + state.length + " words, index " + index);
+        }
+        return new Mt19937(state, index);
+    }
+
     /** An independent generator at the same stream position. */
     Mt19937 copy() {
         return new Mt19937(state.clone(), index);
