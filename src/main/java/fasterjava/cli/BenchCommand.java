@@ -83,7 +83,8 @@ final class BenchCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (warmup < 0 || iterations < 1 || !Arguments.positiveFinite(iterationSeconds)
                 || !Arguments.positiveFinite(opSeconds)) {
-            throw new IllegalArgumentException("--warmup >= 0, --iterations >= 1 and positive, finite durations, please");
+            throw new IllegalArgumentException(
+                    "--warmup >= 0, --iterations >= 1 and positive, finite durations, please");
         }
         return bench(journey());
     }

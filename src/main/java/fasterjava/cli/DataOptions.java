@@ -19,7 +19,8 @@ public final class DataOptions {
                     + "run lengths (default: ${DEFAULT-VALUE}).")
     String scale;
 
-    @Option(names = "--k", defaultValue = "" + CorrsetJourney.DEFAULT_K, description = "Questions per set (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--k", defaultValue = "" + CorrsetJourney.DEFAULT_K,
+            description = "Questions per set (default: ${DEFAULT-VALUE}).")
     int k;
 
     public int k() {

@@ -8,7 +8,8 @@ public final class SearchOptions {
             description = "Only sets with at least this many counted users (default: ${DEFAULT-VALUE}).")
     int minUsers;
 
-    @Option(names = "--top", defaultValue = "1", description = "How many best sets to list (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--top", defaultValue = "1",
+            description = "How many best sets to list (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")

@@ -174,8 +174,10 @@ class CliTest {
         Run minUsers = run("corrset", "best", "--data", data.toString(), "--k", "2", "--min-users", "1");
         assertEquals(Main.BAD_USAGE, minUsers.code());
         assertTrue(minUsers.err().contains("the minimum of users per set must be at least 2"), minUsers.err());
-        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0").code());
-        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--threads", "0").code());
+        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0")
+                .code());
+        assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--threads", "0")
+                .code());
     }
 
     @Test

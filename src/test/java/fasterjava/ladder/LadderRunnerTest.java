@@ -170,7 +170,8 @@ class LadderRunnerTest {
                 rung("03", "odd-sums-late-bug", () -> new OddSums(120))));
         VerificationException error = assertThrows(VerificationException.class,
                 () -> new LadderRunner<>(ladder, BUDGET, s -> { }).run(1_000_000, ladder.rungs(), "toy"));
-        assertTrue(error.getMessage().contains("03-odd-sums-late-bug differs from the earlier steps' results: item 120"),
+        assertTrue(error.getMessage().contains(
+                "03-odd-sums-late-bug differs from the earlier steps' results: item 120"),
                 error.getMessage());
     }
 

@@ -110,7 +110,8 @@ final class CorrsetBook implements LadderBook {
                 there for scale). The same table and chart come out of `bin/faster corrset ladder`, which also
                 writes them to `results/`.""".formatted(nav));
         nb.code(openCell());
-        nb.code("var report = nb.ladder(\"01-" + CorrsetSteps.all().get(CorrsetSteps.all().size() - 1).number() + "\");");
+        String last = CorrsetSteps.all().get(CorrsetSteps.all().size() - 1).number();
+        nb.code("var report = nb.ladder(\"01-" + last + "\");");
         nb.markdown("## Time per combination: Java here, the articles there\n\nLog scale, lower is better:");
         nb.code("nb.timeChart(report)");
         nb.markdown("## Speedup over the baseline");

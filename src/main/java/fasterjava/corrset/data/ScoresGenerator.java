@@ -31,7 +31,8 @@ public final class ScoresGenerator {
                 throw new IllegalArgumentException("the number of questions must be at least 1, got " + questions);
             }
             if (perMille < 1 || perMille > 1000) {
-                throw new IllegalArgumentException("the share answering each question must be 1..1000 per mille, got " + perMille);
+                throw new IllegalArgumentException("the share answering each question must be 1..1000 per mille, got "
+                        + perMille);
             }
             if (answersPerQuestion(users, perMille) < 1) {
                 throw new IllegalArgumentException(users + " users at " + perMille

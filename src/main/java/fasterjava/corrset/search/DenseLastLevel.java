@@ -32,8 +32,8 @@ import jdk.incubator.vector.VectorSpecies;
  * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
  * judging) weighs as much as the sweeps themselves. Measured on a shared 2-core AMD EPYC with AVX2 (JDK 25, full
  * K = 5 search, min-users 10, 2 threads): the pair table 191.5 s (one run); this kernel at 8 lanes 179.3 s and
- * 191.0 s (two runs), so on AVX2 the two kernels are about even; a JFR profile of it puts ~51% of samples in the four-chunk pass, ~38% in decoding and judging the
- * sets and the rest in finding each leaf's users.
+ * 191.0 s (two runs), so on AVX2 the two kernels are about even; a JFR profile of it puts ~51% of samples in the
+ * four-chunk pass, ~38% in decoding and judging the sets and the rest in finding each leaf's users.
  */
 final class DenseLastLevel {
     /**
@@ -152,8 +152,8 @@ final class DenseLastLevel {
 
     /**
      * Most users one batch may hold so that no packed field overflows, for w ≤ {@code maxW}, y ≤ {@code maxY}:
-     * n &lt; 2⁸, Σw &lt; 2¹⁰, Σw² &lt; 2¹² (lane 0); Σy &lt; 2¹⁴, Σwy &lt; 2¹⁸ (lane 1); Σy² &lt; 2³² (lane 2, unsigned);
-     * and under the score mask c &lt; 2⁸, Σw &lt; 2¹⁰, Σy &lt; 2¹⁴ (lane 3, unsigned).
+     * n &lt; 2⁸, Σw &lt; 2¹⁰, Σw² &lt; 2¹² (lane 0); Σy &lt; 2¹⁴, Σwy &lt; 2¹⁸ (lane 1); Σy² &lt; 2³² (lane 2,
+     * unsigned); and under the score mask c &lt; 2⁸, Σw &lt; 2¹⁰, Σy &lt; 2¹⁴ (lane 3, unsigned).
      */
     static int batchLimit(long maxW, long maxY) {
         long limit = 255;
@@ -382,8 +382,8 @@ final class DenseLastLevel {
 
     /**
      * Unpacks the spilled accumulators of {@code width} chunks into exact sums for the sets of leaf {@code d}
-     * (set on the first batch, else added). Plain scalar code on purpose: it runs once per (set, batch), and vector code this long exceeds what
-     * C2 inlines, which turns every vector into a heap object.
+     * (set on the first batch, else added). Plain scalar code on purpose: it runs once per (set, batch), and vector
+     * code this long exceeds what C2 inlines, which turns every vector into a heap object.
      */
     private void decode(int d, int width, boolean first) {
         int[] in = spilled;

@@ -66,7 +66,8 @@ final class PrefixWalker {
         this.best = seed;
         this.binomial = binomials(questions, k);
         this.table = new PairTable(this, answers);
-        this.dense = dense && k >= 2 && DenseLastLevel.suits(answers, k) ? new DenseLastLevel(this, answers, questions, k) : null;
+        this.dense = dense && k >= 2 && DenseLastLevel.suits(answers, k)
+                ? new DenseLastLevel(this, answers, questions, k) : null;
         this.levelUsers = new int[k + 1][0];
         this.levelPositions = new int[k + 1][0];
         this.levelX = new long[k + 1][0];
@@ -152,7 +153,10 @@ final class PrefixWalker {
         return count;
     }
 
-    /** The node at {@code depth} is level {@code depth}'s entries {@code from..to-1}; its last question is {@code last}. */
+    /**
+     * The node at {@code depth} is level {@code depth}'s entries {@code from..to-1}; its last question is
+     * {@code last}.
+     */
     private void descend(int depth, int from, int to, int last) {
         if (depth == k - 2) {
             pairNode(depth, from, to, last);

@@ -12,12 +12,12 @@ public record SearchRequest(Scores scores, int k, int minUsers, int top, int thr
     public SearchRequest {
         int questions = scores.questionCount();
         if (k < 1 || k > questions) {
-            throw new IllegalArgumentException("K (questions per set) must be between 1 and the number of questions (" + questions
-                    + "), got " + k);
+            throw new IllegalArgumentException("K (questions per set) must be between 1 and the number of questions ("
+                    + questions + "), got " + k);
         }
         if (minUsers < 2) {
-            throw new IllegalArgumentException("the minimum of users per set must be at least 2 (r needs two users), got "
-                    + minUsers);
+            throw new IllegalArgumentException(
+                    "the minimum of users per set must be at least 2 (r needs two users), got " + minUsers);
         }
         if (top < 1) {
             throw new IllegalArgumentException("the number of best sets kept must be at least 1, got " + top);

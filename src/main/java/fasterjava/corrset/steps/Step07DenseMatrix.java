@@ -23,8 +23,8 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  * passes over all U booleans: the K-row AND and listing the true entries.
  *
  * <p>What it costs: memory for every pair, answered or not — 4 bytes × Q × U (48 MB on the article's data, where
- * the map needed well over 100 MB for the 20% of pairs that exist, so here dense is smaller too). {@code int} keeps any score
- * the loader accepts; a {@code byte[]} matrix would be a quarter of the size but only holds scores up to 127.
+ * the map needed well over 100 MB for the 20% of pairs that exist, so here dense is smaller too). {@code int} keeps any
+ * score the loader accepts; a {@code byte[]} matrix would be a quarter of the size but only holds scores up to 127.
  */
 public final class Step07DenseMatrix implements Step<CorrsetInput, CorrsetResult> {
     private boolean[][] answered;

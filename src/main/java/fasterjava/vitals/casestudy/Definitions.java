@@ -149,8 +149,9 @@ public final class Definitions {
     public static TextTable table(List<Comparison> comparisons) {
         List<List<String>> rows = new ArrayList<>();
         for (Comparison c : comparisons) {
-            rows.add(List.of(c.vital().column(), String.format(Locale.ROOT, "%,d of %,d", c.anomalyCountsChanged(),
-                    c.patients()), String.format(Locale.ROOT, "%.4g", c.maxStdDifference()), percent(c.medianTrendGapV1()),
+            rows.add(List.of(c.vital().column(),
+                    String.format(Locale.ROOT, "%,d of %,d", c.anomalyCountsChanged(), c.patients()),
+                    String.format(Locale.ROOT, "%.4g", c.maxStdDifference()), percent(c.medianTrendGapV1()),
                     percent(c.medianTrendGapV3()), percent(c.medianTrendGapV1V3())));
         }
         return new TextTable(List.of("vital", "anomaly counts V1 ≠ spec", "max |std V1 − spec|",
