@@ -1,10 +1,12 @@
 package fasterjava.basics;
 
+import fasterjava.basics.growth.GrowthTopic;
 import java.util.List;
 
 /** The basics track's topics in reading order. Every {@link Topic} implementation must be listed here. */
 public final class Topics {
-    private static final List<Topic> ALL = List.of();
+    private static final List<Topic> ALL = List.of(
+            new GrowthTopic());
 
     private Topics() {
     }
