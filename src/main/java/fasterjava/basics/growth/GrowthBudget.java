@@ -39,6 +39,11 @@ public record GrowthBudget(double warmupSeconds, int repetitions, double minSamp
         return new GrowthBudget(seconds, repetitions, minSampleSeconds, callCapSeconds);
     }
 
+    /** This budget with another call cap ({@code Double.POSITIVE_INFINITY}: every size is measured). */
+    public GrowthBudget withCallCap(double seconds) {
+        return new GrowthBudget(warmupSeconds, repetitions, minSampleSeconds, seconds);
+    }
+
     /** This budget with every call timed alone (no batching): shows what the timer's resolution does. */
     public GrowthBudget unbatched() {
         return new GrowthBudget(warmupSeconds, repetitions, 0, callCapSeconds);

@@ -1,6 +1,8 @@
 package fasterjava.basics.growth;
 
 import fasterjava.basics.TopicReport;
+import java.lang.management.CompilationMXBean;
+import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -19,7 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>The discipline is JMH's, without JMH's separate process per point (which would cost seconds per point and
  * lose the single-chart story): for each n the input is built by {@code setup} outside the timed region; the
- * function runs for the budget's warm-up time first (so the JIT has compiled it for inputs of that size); calls
+ * function runs for the budget's warm-up time first (so the JIT has compiled it for inputs of that size; at a
+ * curve's first size, until the JIT has gone quiet); calls
  * are batched until one sample lasts well above the timer's {@link TimerResolution}; several samples are kept and
  * the fastest reported with the spread (other load on the machine only ever adds time, so the fastest sample is
  * the least disturbed one); every result goes into JMH's {@link Blackhole}, whose volatile reads
@@ -44,6 +47,10 @@ public final class GrowthCurves {
     private static final double NEXT_POINT_CAP_FACTOR = 2;
     /** The first point of a curve warms up this many times longer than the others (the JIT compiles there). */
     static final double FIRST_POINT_WARMUP_FACTOR = 10;
+    /** The first point's warm-up goes on until the JIT has compiled nothing for this long... */
+    static final long JIT_QUIET_MILLIS = 50;
+    /** ...or this many times the budget's warm-up has passed. */
+    static final double JIT_WAIT_FACTOR = 100;
     private static final Blackhole SINK = new Blackhole(
             "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
 
@@ -77,10 +84,8 @@ public final class GrowthCurves {
         List<TopicReport.Point> points = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             long n = sizes[i];
-            // The first size also compiles the function: it gets a longer warm-up than the sizes after it.
-            GrowthBudget pointBudget = i == 0 ? budget.withWarmup(FIRST_POINT_WARMUP_FACTOR * budget.warmupSeconds())
-                    : budget;
-            TopicReport.Point point = measurePoint(n, setup.apply(n), timed, pointBudget);
+            TopicReport.Point point = i == 0 ? measureFirstPoint(n, setup.apply(n), timed, budget)
+                    : measurePoint(n, setup.apply(n), timed, budget);
             points.add(point);
             log.accept(String.format(Locale.ROOT, "  %s n=%,d: %s per call (spread %.0f%%)%s", name, n,
                     seconds(point.seconds()), point.spread() * 100, point.nearResolution()
@@ -99,14 +104,35 @@ public final class GrowthCurves {
      */
     public static <I> TopicReport.Point measurePoint(long n, I input, Function<? super I, ?> timed,
             GrowthBudget budget) {
+        return measurePoint(n, input, timed, budget, false);
+    }
+
+    /**
+     * The first point of a curve, where the JIT compiles the function: warmed up ten times as long, and then on
+     * until the JIT compiler has been idle for {@link #JIT_QUIET_MILLIS} (compilation runs in the background and
+     * can lag far behind on a busy machine), at most a hundred warm-ups long.
+     */
+    static <I> TopicReport.Point measureFirstPoint(long n, I input, Function<? super I, ?> timed,
+            GrowthBudget budget) {
+        return measurePoint(n, input, timed, budget.withWarmup(FIRST_POINT_WARMUP_FACTOR * budget.warmupSeconds()),
+                true);
+    }
+
+    private static <I> TopicReport.Point measurePoint(long n, I input, Function<? super I, ?> timed,
+            GrowthBudget budget, boolean untilCompiled) {
         double resolution = TimerResolution.get().seconds();
         double target = budget.minSampleSeconds() == 0 ? 0
                 : Math.max(budget.minSampleSeconds(), RESOLUTION_MULTIPLE * resolution);
         long calls = 1;
-        long warmupEnd = System.nanoTime() + (long) (budget.warmupSeconds() * 1e9);
+        long start = System.nanoTime();
+        long warmupEnd = start + (long) (budget.warmupSeconds() * 1e9);
+        long compileWaitEnd = start + (long) (JIT_WAIT_FACTOR * budget.warmupSeconds() * 1e9);
+        JitActivity jit = new JitActivity();
         while (true) {
             double batch = runBatch(input, timed, calls);
-            boolean warm = System.nanoTime() - warmupEnd >= 0;
+            long now = System.nanoTime();
+            boolean warm = now - warmupEnd >= 0
+                    && (!untilCompiled || jit.quietFor(JIT_QUIET_MILLIS) || now - compileWaitEnd >= 0);
             boolean longEnough = batch >= target || calls >= MAX_CALLS_PER_SAMPLE;
             if (warm && longEnough) {
                 break;
@@ -187,5 +213,28 @@ public final class GrowthCurves {
             SINK.consume(timed.apply(input));
         }
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /**
+     * Whether the JIT compiler has been idle for a while, from the JVM's total compilation time; always true
+     * where the JVM does not report it.
+     */
+    private static final class JitActivity {
+        private final CompilationMXBean compiler = ManagementFactory.getCompilationMXBean();
+        private long lastTotal = -1;
+        private long lastChange = System.nanoTime();
+
+        boolean quietFor(long millis) {
+            if (compiler == null || !compiler.isCompilationTimeMonitoringSupported()) {
+                return true;
+            }
+            long total = compiler.getTotalCompilationTime();
+            long now = System.nanoTime();
+            if (total != lastTotal) {
+                lastTotal = total;
+                lastChange = now;
+            }
+            return now - lastChange >= millis * 1_000_000;
+        }
     }
 }

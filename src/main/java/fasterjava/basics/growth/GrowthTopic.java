@@ -3,6 +3,7 @@ package fasterjava.basics.growth;
 import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
+import fasterjava.ladder.VerificationException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class GrowthTopic implements Topic {
 
     private static void check(boolean ok, String what) {
         if (!ok) {
-            throw new IllegalStateException("verification failed: " + what);
+            throw new VerificationException("verification failed: " + what);
         }
     }
 
