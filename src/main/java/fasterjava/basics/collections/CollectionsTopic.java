@@ -26,19 +26,20 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * Data structures: what one operation costs as the collection grows, for the choices the text compares.
  *
  * <p>The claims, from each class's documentation: {@code ArrayList.add} at the end is O(1) (amortized), but
- * {@code add(0, x)} shifts every element, O(n), while {@code ArrayDeque.addFirst} is O(1) — the text's list vs
- * deque. {@code contains} scans a list, O(n), but hashes into a {@code HashSet}, O(1) — the text's list vs set.
+ * {@code add(0, x)} shifts every element, O(n), while {@code ArrayDeque.addFirst} is O(1) — the text's list vs deque.
+ * {@code contains} scans a list, O(n), but hashes into a {@code HashSet}, O(1) — the text's list vs set.
  * {@code HashMap.containsKey} hashes, O(1); {@code containsValue} scans every entry, O(n) — the text's dict.
  * {@code ArrayList.get(i)} reads an array slot, O(1); {@code LinkedList.get(i)} follows i links, O(n).
  *
- * <p>Each operation is timed on a collection of the integers 0..n−1 for growing n, so an O(1) operation gives a
- * flat curve (fitted exponent near 0) and an O(n) one a slope near 1. Membership tests look for a value that is
- * absent (a list must then check every element); an insertion is undone by a removal in the same call, so the
- * collection stays at n and both halves are counted. Before timing, the paired operations are checked to give
+ * <p>Each operation is timed on a collection of the integers 0..n−1 for growing n. Membership tests look for a
+ * value that is absent, so a list must check every element; an insertion is undone by a removal in the same call, so
+ * the collection stays at n and both halves are counted. Before timing, the paired operations are checked to give
  * the same answers, and every timed call to leave its collection as it found it.
  *
- * <p>What to look for: the O(1) curves are not perfectly flat (caches: a large table misses more often), and
- * the constants differ — for small n, scanning a short list can beat hashing.
+ * <p>What this means: an O(1) operation draws a flat curve (fitted exponent near 0) and an O(n) one a slope near 1,
+ * and on a log-log chart the distance between them grows by a factor of ten for every tenfold n. The flat curves are
+ * not perfectly flat — a larger table misses the caches more often — and for a handful of elements scanning a short
+ * list costs about as much as hashing: the choice matters once collections grow.
  */
 public final class CollectionsTopic implements Topic {
     private static final int VERIFY_SIZE = 1_000;

@@ -23,18 +23,19 @@ import org.knowm.xchart.internal.chartpart.Chart;
  * long for twice the input, O(n²) four times as long, and O(log n) barely longer. On a log-log chart a function
  * whose time grows as n^k is a straight line of slope k, so fitting that slope measures k. This topic times four
  * functions whose growth is known — a binary search (O(log n)), an array sum (O(n)), a sort (O(n log n)) and a
- * nested loop over all pairs (O(n²)) — and shows that the fitted exponents come out near 0, 1, a little above 1,
- * and 2.
+ * nested loop over all pairs (O(n²)) — each first checked against an independent computation.
  *
- * <p>How it measures (the tool every later topic uses): each input is built before the clock starts; each size
- * is warmed up first so the JIT has compiled the code; calls are batched until one sample lasts far longer than
- * the timer's resolution; several samples are kept and the fastest reported; every result is consumed so the
- * JIT cannot skip the work. The second chart shows why batching matters: timed one call at a time, the smallest
- * sizes measure the timer, not the sum, and such points are flagged and left out of the fit.
+ * <p>How it measures (the tool every later topic uses): each input is built before the clock starts; each size is
+ * warmed up first so the JIT has compiled the code; calls are batched until one sample lasts far longer than the
+ * timer's resolution; several samples are kept and the fastest reported, with the spread; every result is consumed
+ * so the JIT cannot skip the work; a curve stops once one call exceeds a time cap. The second chart shows why
+ * batching matters: timed one call at a time, the smallest sizes measure the timer, not the sum, and such points are
+ * flagged and left out of the fit.
  *
- * <p>What it does not tell you: an exponent is fitted over the sizes measured, and real curves bend where the
- * data stop fitting in a cache; constants (how many nanoseconds per element) matter as much as exponents below
- * the crossover of two curves (topic 04 finds one).
+ * <p>What this means: the fitted exponents should come out near 0 for the search, 1 for the sum, a little above 1
+ * for the sort (n log n looks like n^1.1 over these sizes) and 2 for the pairs, with R² near 1 where the points lie
+ * on a line. An exponent is a property of the sizes measured, not a proof: curves bend where the data outgrow a
+ * cache, and below the crossover of two curves the constants matter more than the exponents (topic 04 finds one).
  */
 public final class GrowthTopic implements Topic {
     /** Values of the arrays: small, so sums over all pairs stay far inside a {@code long}. */

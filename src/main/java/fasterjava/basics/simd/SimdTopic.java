@@ -26,23 +26,24 @@ import org.knowm.xchart.style.Styler;
 /**
  * SIMD and boxing: the sum and the dot product of ten million doubles, five ways.
  *
- * <p>The claim: in pandas, {@code df.apply(f)} calls a Python function once per value and is not vectorized,
- * while {@code df.sum()} runs one tight loop in C, using the CPU's SIMD instructions that work on several values
- * at once. Java has the same ladder. A stream over a {@code List<Double>} touches one object per value (a pointer
- * to follow, a box to unwrap, and a new box per partial sum): that is {@code apply}. A loop over a
- * {@code double[]} reads values packed side by side. Four independent partial sums let the CPU overlap the
- * additions, which a single running sum forces to wait for each other. The Vector API adds a whole register of
- * values (4 doubles with AVX2, 8 with AVX-512) per instruction. {@code DoubleStream.sum()} is primitive but
- * slower than a loop on purpose: it compensates each addition's rounding error.
+ * <p>The claim: in pandas, {@code df.apply(f)} calls a Python function once per value and is not vectorized, while
+ * {@code df.sum()} runs one tight loop in C, using the CPU's SIMD instructions that work on several values at once.
+ * Java has the same ladder. A stream over a {@code List<Double>} touches one object per value (a pointer to follow,
+ * a box to unwrap, a new box per partial sum): that is {@code apply}. A loop over a {@code double[]} reads values
+ * packed side by side. Four independent partial sums let the CPU overlap additions that a single running sum makes
+ * wait for each other. The Vector API adds a whole register of values (4 doubles with AVX2, 8 with AVX-512) per
+ * instruction. {@code DoubleStream.sum()} is primitive but compensates each addition's rounding error, which costs
+ * time.
  *
  * <p>Checked first: the values are built so that their sum and dot product are known exactly ({@link ExactSums}),
- * and each of the ten results must lie within the bound that rounding allows for any order of additions. The
- * results are not bitwise equal — each way adds in a different order — which is why they are compared with a
- * tolerance and not with {@code ==}.
+ * and each of the ten results must lie within the bound that rounding allows for any order of additions. The results
+ * are not bitwise equal — each way adds in a different order — which is why they are compared with a tolerance and
+ * not with {@code ==}. Then each way is timed over growing n up to ten million values.
  *
- * <p>What to look for: at ten million values (80 MB per vector) the fast ways all wait for memory, so they end
- * up close together; at a size that fits in the CPU's caches the differences between the loops show in full.
- * Whether the JIT vectorized a loop by itself can be checked by turning its vectorizer off:
+ * <p>What this means: boxing costs the most, and at a size that fits in the CPU's caches the gaps between the loops
+ * show in full. At ten million values (80 MB per vector) the fast ways all wait for memory, so they end up closer
+ * together: SIMD speeds up arithmetic, not RAM. The JIT does not vectorize a floating-point sum by itself, because
+ * reordering additions changes the result; check on your machine by turning its vectorizer off:
  * {@code FASTER_JAVA_OPTS=-XX:-UseSuperWord bin/faster basics simd}.
  */
 public final class SimdTopic implements Topic {
