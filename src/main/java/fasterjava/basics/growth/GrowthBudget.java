@@ -6,7 +6,8 @@ import fasterjava.basics.Size;
  * How long {@link GrowthCurves} spends on each point of a curve, and when it stops growing n.
  *
  * @param warmupSeconds calls made at each size before any sample is kept, so the JIT has compiled the code for
- *     inputs of that size (at least one call is always made; a curve's first size gets ten times as long)
+ *     inputs of that size (at least one call is always made; a curve's first size gets
+ *     {@link GrowthCurves#FIRST_POINT_WARMUP_FACTOR} times as long)
  * @param repetitions samples kept per point; the point reports the fastest and the spread
  * @param minSampleSeconds calls are batched until one sample lasts at least this long (and at least
  *     {@link GrowthCurves#RESOLUTION_MULTIPLE} times the timer's resolution); 0 times every call alone

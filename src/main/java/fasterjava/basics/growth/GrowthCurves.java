@@ -21,8 +21,8 @@ import org.openjdk.jmh.infra.Blackhole;
  *
  * <p>The discipline is JMH's, without JMH's separate process per point (which would cost seconds per point and
  * lose the single-chart story): for each n the input is built by {@code setup} outside the timed region; the
- * function runs for the budget's warm-up time first (so the JIT has compiled it for inputs of that size; at a
- * curve's first size, until the JIT has gone quiet); calls
+ * function runs for the budget's warm-up time first, and on until the JIT has gone quiet (so it has compiled the
+ * function for inputs of that size); calls
  * are batched until one sample lasts well above the timer's {@link TimerResolution}; several samples are kept and
  * the fastest reported with the spread (other load on the machine only ever adds time, so the fastest sample is
  * the least disturbed one); every result goes into JMH's {@link Blackhole}, whose volatile reads
@@ -46,11 +46,11 @@ public final class GrowthCurves {
     /** The next size is skipped when it is predicted to take more than this many times the call cap. */
     private static final double NEXT_POINT_CAP_FACTOR = 2;
     /** The first point of a curve warms up this many times longer than the others (the JIT compiles there). */
-    static final double FIRST_POINT_WARMUP_FACTOR = 10;
-    /** The first point's warm-up goes on until the JIT has compiled nothing for this long... */
-    static final long JIT_QUIET_MILLIS = 50;
+    public static final double FIRST_POINT_WARMUP_FACTOR = 25;
+    /** A warm-up goes on until the JIT has compiled nothing for this long... */
+    public static final long JIT_QUIET_MILLIS = 20;
     /** ...or this many times the budget's warm-up has passed. */
-    static final double JIT_WAIT_FACTOR = 100;
+    public static final double JIT_WAIT_FACTOR = 100;
     private static final Blackhole SINK = new Blackhole(
             "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
 
@@ -84,8 +84,10 @@ public final class GrowthCurves {
         List<TopicReport.Point> points = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             long n = sizes[i];
-            TopicReport.Point point = i == 0 ? measureFirstPoint(n, setup.apply(n), timed, budget)
-                    : measurePoint(n, setup.apply(n), timed, budget);
+            // The first size also compiles the function: it gets a longer warm-up than the sizes after it.
+            GrowthBudget pointBudget = i == 0 ? budget.withWarmup(FIRST_POINT_WARMUP_FACTOR * budget.warmupSeconds())
+                    : budget;
+            TopicReport.Point point = measurePoint(n, setup.apply(n), timed, pointBudget);
             points.add(point);
             log.accept(String.format(Locale.ROOT, "  %s n=%,d: %s per call (spread %.0f%%)%s", name, n,
                     seconds(point.seconds()), point.spread() * 100, point.nearResolution()
@@ -100,26 +102,13 @@ public final class GrowthCurves {
 
     /**
      * Times {@code timed(input)} with the budget's warm-up, batching and repetitions: one point of a curve, or one
-     * bar of a comparison at a fixed size.
+     * bar of a comparison at a fixed size. The warm-up lasts the budget's time and then on until the JIT compiler
+     * has been idle for {@link #JIT_QUIET_MILLIS}: compilation runs in the background and can lag far behind on a
+     * busy machine, and a new size can make the JIT throw compiled code away and compile it again (a loop's tail
+     * seen for the first time, say). It never lasts more than {@link #JIT_WAIT_FACTOR} warm-ups.
      */
     public static <I> TopicReport.Point measurePoint(long n, I input, Function<? super I, ?> timed,
             GrowthBudget budget) {
-        return measurePoint(n, input, timed, budget, false);
-    }
-
-    /**
-     * The first point of a curve, where the JIT compiles the function: warmed up ten times as long, and then on
-     * until the JIT compiler has been idle for {@link #JIT_QUIET_MILLIS} (compilation runs in the background and
-     * can lag far behind on a busy machine), at most a hundred warm-ups long.
-     */
-    static <I> TopicReport.Point measureFirstPoint(long n, I input, Function<? super I, ?> timed,
-            GrowthBudget budget) {
-        return measurePoint(n, input, timed, budget.withWarmup(FIRST_POINT_WARMUP_FACTOR * budget.warmupSeconds()),
-                true);
-    }
-
-    private static <I> TopicReport.Point measurePoint(long n, I input, Function<? super I, ?> timed,
-            GrowthBudget budget, boolean untilCompiled) {
         double resolution = TimerResolution.get().seconds();
         double target = budget.minSampleSeconds() == 0 ? 0
                 : Math.max(budget.minSampleSeconds(), RESOLUTION_MULTIPLE * resolution);
@@ -132,7 +121,7 @@ public final class GrowthCurves {
             double batch = runBatch(input, timed, calls);
             long now = System.nanoTime();
             boolean warm = now - warmupEnd >= 0
-                    && (!untilCompiled || jit.quietFor(JIT_QUIET_MILLIS) || now - compileWaitEnd >= 0);
+                    && (jit.quietFor(JIT_QUIET_MILLIS) || now - compileWaitEnd >= 0);
             boolean longEnough = batch >= target || calls >= MAX_CALLS_PER_SAMPLE;
             if (warm && longEnough) {
                 break;

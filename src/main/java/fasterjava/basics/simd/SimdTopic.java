@@ -51,6 +51,12 @@ public final class SimdTopic implements Topic {
     /** The size: ten million values. */
     static final int FULL_LENGTH = 10_000_000;
     static final int TINY_LENGTH = 100_000;
+    /**
+     * The smallest size: not a multiple of any vector length, so the loops' scalar tails run (and are compiled)
+     * from the first size on; a tail first met at a later size would make the JIT throw the compiled loop away
+     * mid-curve.
+     */
+    private static final int FIRST_SIZE = 9_999;
     /** The in-cache comparison uses the largest measured size up to this (two 256 KB vectors fit in L2). */
     private static final long IN_CACHE_LIMIT = 40_000;
 
@@ -77,6 +83,7 @@ public final class SimdTopic implements Topic {
         Map<String, Double> errors = verify(full, log);
         GrowthBudget budget = GrowthBudget.of(size).withCallCap(Double.POSITIVE_INFINITY);
         long[] sizes = GrowthCurves.geometric(10_000, length, Math.sqrt(10));
+        sizes[0] = FIRST_SIZE;
         List<TopicReport.Curve> sumCurves = new ArrayList<>();
         List<TopicReport.Curve> dotCurves = new ArrayList<>();
         for (Summation way : Summation.values()) {
