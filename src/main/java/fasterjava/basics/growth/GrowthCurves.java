@@ -22,13 +22,14 @@ import org.openjdk.jmh.infra.Blackhole;
  * <p>The discipline is JMH's, without JMH's separate process per point (which would cost seconds per point and
  * lose the single-chart story): for each n the input is built by {@code setup} outside the timed region; the
  * function runs for the budget's warm-up time first, and on until the JIT has gone quiet (so it has compiled the
- * function for inputs of that size); calls
- * are batched until one sample lasts well above the timer's {@link TimerResolution}; several samples are kept and
- * the fastest reported with the spread (other load on the machine only ever adds time, so the fastest sample is
- * the least disturbed one); every result goes into JMH's {@link Blackhole}, whose volatile reads
- * also stop the JIT from hoisting the work out of the batch loop, so the work cannot be eliminated. A curve stops
- * growing once one call exceeds the budget's cap. What is measured includes one interface call per call (a few
- * nanoseconds), which flattens curves only where a call is that short.
+ * function for inputs of that size); calls are batched until one sample lasts well above the timer's
+ * {@link TimerResolution}; several samples are kept and the fastest reported with the spread (other load on the
+ * machine only ever adds time, so the fastest sample is the least disturbed one); every result goes into JMH's
+ * {@link Blackhole}, whose volatile reads also stop the JIT from hoisting the work out of the batch loop, so the
+ * work cannot be eliminated. A curve stops growing once one call exceeds the budget's cap; then the points that
+ * are cheap to repeat are measured again, largest first, and keep their faster time, which repairs points taken
+ * while the JIT was still compiling. What is measured includes one interface call per call (a few nanoseconds),
+ * which flattens curves only where a call is that short.
  *
  * <p>The timed function must leave its input as it found it (copy inside the call if it sorts or mutates), since
  * one input serves every call at a size.
@@ -49,8 +50,10 @@ public final class GrowthCurves {
     public static final double FIRST_POINT_WARMUP_FACTOR = 25;
     /** A warm-up goes on until the JIT has compiled nothing for this long... */
     public static final long JIT_QUIET_MILLIS = 20;
-    /** ...or this many times the budget's warm-up has passed. */
-    public static final double JIT_WAIT_FACTOR = 100;
+    /** ...or until this many times the point's warm-up time has passed. */
+    public static final double JIT_WAIT_FACTOR = 4;
+    /** A second pass this much faster than the first is worth a mention in the log. */
+    private static final double SECOND_PASS_NEWS = 0.8;
     private static final Blackhole SINK = new Blackhole(
             "Today's password is swordfish. I understand instantiating Blackholes directly is dangerous.");
 
@@ -59,7 +62,8 @@ public final class GrowthCurves {
 
     /**
      * Measures {@code timed} on {@code setup(n)} for each n of {@code sizes} (ascending) until the budget's call
-     * cap stops the curve; returns the points and the fitted exponent.
+     * cap stops the curve, then once more in descending order for the points whose setup and call together take
+     * less than the cap, keeping each point's faster measurement; returns the points and the fitted exponent.
      *
      * @param name the curve's name, lower-case and hyphenated ({@code string-builder})
      * @param sizes the n to measure, ascending
@@ -82,12 +86,16 @@ public final class GrowthCurves {
             }
         }
         List<TopicReport.Point> points = new ArrayList<>();
+        List<Double> setupSeconds = new ArrayList<>();
         for (int i = 0; i < sizes.length; i++) {
             long n = sizes[i];
             // The first size also compiles the function: it gets a longer warm-up than the sizes after it.
             GrowthBudget pointBudget = i == 0 ? budget.withWarmup(FIRST_POINT_WARMUP_FACTOR * budget.warmupSeconds())
                     : budget;
-            TopicReport.Point point = measurePoint(n, setup.apply(n), timed, pointBudget);
+            long setupStart = System.nanoTime();
+            I input = setup.apply(n);
+            setupSeconds.add((System.nanoTime() - setupStart) / 1e9);
+            TopicReport.Point point = measurePoint(n, input, timed, pointBudget);
             points.add(point);
             log.accept(String.format(Locale.ROOT, "  %s n=%,d: %s per call (spread %.0f%%)%s", name, n,
                     seconds(point.seconds()), point.spread() * 100, point.nearResolution()
@@ -95,6 +103,27 @@ public final class GrowthCurves {
             if (i + 1 < sizes.length && stopsBefore(points, sizes[i + 1], budget.callCapSeconds())) {
                 break;
             }
+        }
+        int faster = 0;
+        int remeasured = 0;
+        // The second pass, largest size first: the JIT has now seen every size, so a point that was measured while
+        // it was still compiling (or recompiling) gets a second chance. Only points cheap to repeat are repeated.
+        for (int i = points.size() - 1; i >= 0; i--) {
+            TopicReport.Point first = points.get(i);
+            if (setupSeconds.get(i) + first.seconds() >= budget.callCapSeconds()) {
+                continue;
+            }
+            TopicReport.Point second = measurePoint(first.n(), setup.apply(first.n()), timed, budget);
+            remeasured++;
+            if (second.seconds() < first.seconds()) {
+                points.set(i, second);
+                faster += second.seconds() < SECOND_PASS_NEWS * first.seconds() ? 1 : 0;
+            }
+        }
+        if (remeasured > 0) {
+            log.accept(String.format(Locale.ROOT, "  %s: second pass over %d points, %d of them %.0f%% faster or "
+                    + "more (measured while the JIT was still at work)", name, remeasured, faster,
+                    (1 - SECOND_PASS_NEWS) * 100));
         }
         ExponentFit fit = ExponentFit.of(points);
         return new TopicReport.Curve(name, fit.exponent(), points, fit.rSquared());
@@ -105,7 +134,7 @@ public final class GrowthCurves {
      * bar of a comparison at a fixed size. The warm-up lasts the budget's time and then on until the JIT compiler
      * has been idle for {@link #JIT_QUIET_MILLIS}: compilation runs in the background and can lag far behind on a
      * busy machine, and a new size can make the JIT throw compiled code away and compile it again (a loop's tail
-     * seen for the first time, say). It never lasts more than {@link #JIT_WAIT_FACTOR} warm-ups.
+     * seen for the first time, say). It never lasts more than {@link #JIT_WAIT_FACTOR} times the warm-up time.
      */
     public static <I> TopicReport.Point measurePoint(long n, I input, Function<? super I, ?> timed,
             GrowthBudget budget) {
