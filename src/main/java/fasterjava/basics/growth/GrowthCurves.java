@@ -205,22 +205,17 @@ public final class GrowthCurves {
     }
 
     /**
-     * True when the curve should stop before {@code nextN}: the last call exceeded the cap, or growing at its
-     * local slope (at least linear) the next call would take more than twice the cap.
+     * True when the curve should stop before {@code nextN}: the last call exceeded the cap, or growing at the
+     * exponent fitted so far (taken as at least 1 and at most 3, so one noisy point cannot predict an absurd time)
+     * the next call would take more than twice the cap.
      */
     static boolean stopsBefore(List<TopicReport.Point> points, long nextN, double capSeconds) {
         TopicReport.Point last = points.get(points.size() - 1);
         if (last.seconds() > capSeconds) {
             return true;
         }
-        double slope = 1;
-        if (points.size() >= 2) {
-            TopicReport.Point before = points.get(points.size() - 2);
-            if (before.seconds() > 0 && last.seconds() > 0) {
-                slope = Math.max(1, Math.log(last.seconds() / before.seconds()) / Math.log((double) last.n()
-                        / before.n()));
-            }
-        }
+        double fitted = ExponentFit.of(points).exponent();
+        double slope = Double.isNaN(fitted) ? 1 : Math.max(1, Math.min(3, fitted));
         double predicted = last.seconds() * Math.pow((double) nextN / last.n(), slope);
         return predicted > NEXT_POINT_CAP_FACTOR * capSeconds;
     }

@@ -92,6 +92,8 @@ class GrowthCurvesTest {
         List<TopicReport.Point> flat = List.of(new TopicReport.Point(100, 0.5), new TopicReport.Point(200, 0.5));
         assertFalse(GrowthCurves.stopsBefore(flat, 300, 1.0), "at least linear: 0.75 s predicted");
         assertTrue(GrowthCurves.stopsBefore(flat, 1000, 1.0), "at least linear: 2.5 s predicted, over twice the cap");
+        List<TopicReport.Point> jump = List.of(new TopicReport.Point(100, 1e-4), new TopicReport.Point(200, 0.1));
+        assertFalse(GrowthCurves.stopsBefore(jump, 400, 1.0), "a slope of 10 is taken as 3: 0.8 s predicted");
     }
 
     @Test
