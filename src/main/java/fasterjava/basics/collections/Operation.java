@@ -21,7 +21,7 @@ import java.util.function.LongFunction;
  * @param timed one call
  * @param <C> the collection
  */
-public record Operation<C>(String name, String comparison, String expected, LongFunction<C> setup,
+record Operation<C>(String name, String comparison, String expected, LongFunction<C> setup,
         Function<C, ?> timed) {
     static final String INSERT = "Insert at the end vs at the front";
     static final String MEMBERSHIP = "Membership: contains in a list vs a set";

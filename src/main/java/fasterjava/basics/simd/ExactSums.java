@@ -20,7 +20,7 @@ import java.util.SplittableRandom;
  * ways differ from each other because they add in different orders; each must lie within this bound of the
  * exact value. Typical errors are far smaller (random rounding errors grow like √n, not n).
  */
-public final class ExactSums {
+final class ExactSums {
     private static final double UNIT_ROUNDOFF = 0x1.0p-53;
     private static final double SCALE = 0x1.0p-53;
     /** 2¹⁰ values of at most 2⁵³ each stay below 2⁶³. */

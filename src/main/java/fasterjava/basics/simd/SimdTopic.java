@@ -35,7 +35,7 @@ import org.knowm.xchart.style.Styler;
  * instruction. {@code DoubleStream.sum()} is primitive but compensates each addition's rounding error, which costs
  * time.
  *
- * <p>Checked first: the values are built so that their sum and dot product are known exactly ({@link ExactSums}),
+ * <p>Checked first: the values are built so that their sum and dot product are known exactly ({@code ExactSums}),
  * and each of the ten results must lie within the bound that rounding allows for any order of additions. The results
  * are not bitwise equal — each way adds in a different order — which is why they are compared with a tolerance and
  * not with {@code ==}. Then each way is timed over growing n up to ten million values.

@@ -15,7 +15,7 @@ import jdk.incubator.vector.VectorSpecies;
  * numbers; they differ in what the JIT and the CPU can do with the loop, and in the order of the additions, which
  * changes the last bits of the result (see {@link ExactSums} for how far they may differ).
  */
-public enum Summation {
+enum Summation {
     /** A stream over a {@code List<Double>}: every element is an object behind a pointer, every partial sum boxed. */
     BOXED_STREAM("boxed-stream", "List<Double> stream, reduce(0.0, Double::sum)"),
     /** {@code DoubleStream.sum()}: primitive, but it compensates every addition (Kahan) for accuracy. */

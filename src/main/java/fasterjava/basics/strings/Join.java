@@ -9,7 +9,7 @@ import java.util.stream.Collectors;
  * joining n one-letter strings copies about n²/2 characters; the other three append into one growing buffer
  * (doubling it when full), copying each character a constant number of times.
  */
-public enum Join {
+enum Join {
     /** {@code reduce("", String::concat)}: the text's {@code functools.reduce(lambda a, b: a + b, letters)}. */
     REDUCE_CONCAT("reduce-concat", "stream().reduce(\"\", String::concat)", Join::reduceConcat),
     /** {@code s += letter} in a loop: a new string each time. */
