@@ -1,10 +1,18 @@
 package fasterjava.basics;
 
+import fasterjava.basics.async.AsyncTopic;
+import fasterjava.basics.memory.MemoryTopic;
+import fasterjava.basics.processes.ProcessesTopic;
+import fasterjava.basics.races.RacesTopic;
 import java.util.List;
 
 /** The basics track's topics in reading order. Every {@link Topic} implementation must be listed here. */
 public final class Topics {
-    private static final List<Topic> ALL = List.of();
+    private static final List<Topic> ALL = List.of(
+            new MemoryTopic(),
+            new RacesTopic(),
+            new ProcessesTopic(),
+            new AsyncTopic());
 
     private Topics() {
     }
