@@ -133,8 +133,8 @@ final class Races {
     static Summary counterTrials(CounterVariant variant, int trials, int operations) {
         Map<String, Integer> outcomes = new LinkedHashMap<>();
         List<Double> nanosPerUpdate = new ArrayList<>();
-        long lowest = 0;
-        long highest = 0;
+        long lowest = Long.MAX_VALUE;
+        long highest = Long.MIN_VALUE;
         int correct = 0;
         for (int t = 0; t < trials; t++) {
             SharedCounter counter = variant.create.get();
@@ -160,7 +160,7 @@ final class Races {
                 correct++;
             }
         }
-        String detail = lowest == 0 && highest == 0 ? ""
+        String detail = lowest > highest ? ""
                 : String.format(Locale.ROOT, "final counts from %,d to %,d (expected 0)", lowest, highest);
         return new Summary("counter", variant.label, variant.racy, trials, correct, outcomes, detail,
                 median(nanosPerUpdate));
