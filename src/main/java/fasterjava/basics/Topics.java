@@ -1,14 +1,24 @@
 package fasterjava.basics;
 
+import fasterjava.basics.anagrams.AnagramsTopic;
 import fasterjava.basics.async.AsyncTopic;
+import fasterjava.basics.collections.CollectionsTopic;
+import fasterjava.basics.growth.GrowthTopic;
 import fasterjava.basics.memory.MemoryTopic;
 import fasterjava.basics.processes.ProcessesTopic;
 import fasterjava.basics.races.RacesTopic;
+import fasterjava.basics.simd.SimdTopic;
+import fasterjava.basics.strings.StringsTopic;
 import java.util.List;
 
 /** The basics track's topics in reading order. Every {@link Topic} implementation must be listed here. */
 public final class Topics {
     private static final List<Topic> ALL = List.of(
+            new GrowthTopic(),
+            new CollectionsTopic(),
+            new StringsTopic(),
+            new AnagramsTopic(),
+            new SimdTopic(),
             new MemoryTopic(),
             new RacesTopic(),
             new ProcessesTopic(),
