@@ -4,7 +4,6 @@ import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.ladder.LadderCharts;
-import fasterjava.ladder.Machine;
 import fasterjava.ladder.Units;
 import fasterjava.ladder.VerificationException;
 import fasterjava.util.TextTable;
@@ -21,30 +20,35 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Asynchronous programming and the C10k problem. A program that waits — on a network, a disk, another service —
- * spends its time doing nothing, and the text follows how programs learned to wait for many things at once:
- * callbacks (say what to do when the answer comes), then futures (a value that will exist later, which chains and
- * combines), then async/await (code that reads as if it blocked, while an event loop runs something else). Java's
- * answer to the last step is the virtual thread: plain blocking code, but a blocked virtual thread gives its
- * carrier thread back, so a million of them cost memory, not operating-system threads.
+ * Async and C10k: one I/O-bound job written with callbacks, futures and virtual threads, and thousands of concurrent
+ * connections served three ways.
  *
- * <p>First, one I/O-bound job written four ways: many tasks, each making two calls to a simulated service that
- * answers after a fixed wait, the second call needing the first's answer. Nested callbacks, {@code
- * CompletableFuture} chains, a virtual thread per task, and — for contrast — the same blocking code on a fixed
- * pool of platform threads, where a task waiting holds a thread that no other task can use. All four must give the
- * same sum, checked against the answers computed without waiting.
+ * <p>The claim: a program that waits — on a network, a disk, another service — spends that time doing nothing, and
+ * programs learned to wait for many things at once in steps: callbacks (say what to do when the answer comes), futures
+ * (a value that will exist later, which chains and combines), then async/await (code that reads as if it blocked while
+ * an event loop runs something else). The C10k problem — serving ten thousand connections at once — was named when
+ * servers with a thread or a process per connection ran out of both. Java's answer to the last step is the virtual
+ * thread: plain blocking code, but a blocked virtual thread gives its carrier thread back, so thousands of them cost
+ * memory, not operating-system threads.
  *
- * <p>Then the C10k problem — serving ten thousand connections at once, named when servers with a thread or a
- * process per connection ran out of both. The project's own echo server, on {@code 127.0.0.1} only and stopped
- * after each run, serves the same load three ways: a virtual thread per connection, a fixed pool of platform
- * threads (a connection waits until a thread is free, and then holds it until it closes), and one thread
- * multiplexing every connection with an NIO selector. The clients, one virtual thread each, all connect first,
- * then send a few small messages with pauses between them — mostly idle, as such connections are — and check
- * every echo. Measured: the time until every client is done, round trips per second, how long a client waited for
- * its first answer, and the memory with every connection open (heap after a collection, platform threads,
- * resident memory; both ends live in this JVM). Ten thousand connections need twenty thousand file descriptors
- * here; where the process's limit ({@code ulimit -n}) allows fewer, the count is lowered to what fits and the
- * findings say so.
+ * <p>First, one job written four ways: many tasks, each making two calls to a simulated service that answers after a
+ * fixed wait, the second needing the first's answer — nested callbacks, {@code CompletableFuture} chains, a virtual
+ * thread per task, and the same blocking code on a fixed pool of platform threads, where a waiting task holds a thread
+ * no other task can use. All four must give the sum of the answers computed without waiting. Then the project's own
+ * echo server, on {@code 127.0.0.1} only and stopped after each run, serves one load three ways: a virtual thread per
+ * connection; a fixed pool of platform threads (a connection waits until a thread is free, then holds it until it
+ * closes); and one thread multiplexing every connection with an NIO selector. The clients, a virtual thread each, all
+ * connect first, then send a few small messages with pauses between them — mostly idle, as such connections are — and
+ * check every echo. Measured: the time until every client is done, round trips per second, the wait for the first
+ * answer, and the memory with every connection open (heap after a collection, platform threads, resident memory; both
+ * ends live in this JVM). Ten thousand connections need twenty thousand file descriptors here; where the process's
+ * limit ({@code ulimit -n}) allows fewer, the count is lowered to what fits and the findings say so.
+ *
+ * <p>What this means: with virtual threads, straight-line blocking code waits for many things at once, as callbacks
+ * and futures do, without turning the control flow inside out; on a fixed pool of platform threads, tasks queue behind
+ * each other's waits. Connections behave the same way: a bounded pool of platform threads serves only as many mostly
+ * idle connections at once as it has threads, and the rest wait their turn, while a virtual thread per connection, or
+ * a selector loop, serves them all with a handful of platform threads.
  */
 public final class AsyncTopic implements Topic {
     /** Tasks and the service's wait for the job; connections, messages and pause for the load; time limit. */
@@ -189,12 +193,12 @@ public final class AsyncTopic implements Topic {
             findings.add("Fewer connections than asked: " + fdNote + ". Raise the limit in the shell before starting "
                     + "(ulimit -n), up to the hard limit.");
         }
-        String context = String.format(Locale.ROOT, "Measured on %s; size %s: I/O job of %,d tasks with %d ms "
+        long limit = FileDescriptors.ofThisProcess().limit();
+        String context = TopicReport.contextLine(size, String.format(Locale.ROOT, "I/O job of %,d tasks with %d ms "
                 + "waits; %,d connections on 127.0.0.1, %d messages of %d bytes each with %d ms pauses, all clients "
-                + "on virtual threads in the same JVM; open-file limit %s.", Machine.describe(), size.label(),
-                plan.tasks(), plan.waitMillis(), connections, plan.messages(), EchoLoad.MESSAGE_BYTES,
-                plan.pauseMillis(), FileDescriptors.ofThisProcess().limit() < 0 ? "unknown"
-                        : String.format(Locale.ROOT, "%,d", FileDescriptors.ofThisProcess().limit()));
+                + "on virtual threads in the same JVM; open-file limit %s", plan.tasks(), plan.waitMillis(),
+                connections, plan.messages(), EchoLoad.MESSAGE_BYTES, plan.pauseMillis(),
+                limit < 0 ? "unknown" : String.format(Locale.ROOT, "%,d", limit)));
         return new TopicReport(slug(), title(), context, findings, table, List.of(),
                 List.of(c10kChart(loads, connections), memoryChart(loads), jobChart(jobNanos, ideal)));
     }

@@ -4,7 +4,6 @@ import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.ladder.LadderCharts;
-import fasterjava.ladder.Machine;
 import fasterjava.ladder.Units;
 import fasterjava.ladder.VerificationException;
 import fasterjava.util.TextTable;
@@ -25,33 +24,34 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Orders of magnitude: where data lives decides how long it takes to reach it. The text walks down the
- * hierarchy — CPU caches, main memory, storage, network — and asks the reader to know roughly what each level
- * costs, because the levels differ by orders of magnitude and no amount of clever code wins back a wrong level.
- * This topic measures those levels on this machine instead of quoting them.
+ * Orders of magnitude: how long it takes to reach data in a CPU cache, in main memory, in a file and across a network
+ * connection, measured on this machine.
  *
- * <p><b>Latency, the staircase.</b> A pointer chase over a working set of growing size: every element holds the
- * index of the next, in one random cycle through every cache line of the set, so each load must wait for the one
- * before and the prefetcher cannot guess ahead. The time per load is then the latency of wherever the set fits —
- * flat while it fits a cache level, a step up where it outgrows one, and main memory's latency once it outgrows
- * the last. The chart marks the cache sizes the system reports, where it reports them.
+ * <p>The claim: where data lives decides how long it takes to get it, and the levels — CPU caches, main memory,
+ * storage, network — differ by orders of magnitude, so a program's speed depends first on which level its data comes
+ * from. The well-known list "Latency Numbers Every Programmer Should Know" (Jeff Dean's figures, after Peter Norvig's
+ * table of timings, in the version widely shared around 2012) puts numbers on the levels; the table sets each
+ * measurement beside its counterpart there.
  *
- * <p><b>Bandwidth.</b> Reading a large array in order lets the hardware stream it; reading it in a random order
- * still lets the CPU keep many independent misses in flight, which a dependent chase cannot. The gap between the
- * two random figures (independent reads against the chase) is memory-level parallelism.
+ * <p>Latency: a pointer chase over a working set of growing size. Every element holds the index of the next, in one
+ * random cycle through every cache line of the set, so each load waits for the one before and the prefetcher cannot
+ * guess ahead; the time per load is the latency of wherever the set fits. The chart marks the cache sizes the system
+ * reports, where it reports them (a virtual machine may report its host's). Bandwidth: a large array read in order
+ * (the hardware streams it) and in a random order (each read a different cache line, but independent of the others, so
+ * the CPU keeps many misses in flight, which a dependent chase cannot).
  *
- * <p><b>Storage.</b> A file written and read back: from the page cache (memory the kernel keeps for files) and
- * cold from the device with direct I/O, which bypasses the page cache for this one file and so needs no root
- * rights and leaves other programs' cached files alone. On a virtual machine "the device" may itself be cached
- * by the host. Where the file system refuses direct I/O the findings say so.
+ * <p>Storage and network: a file written and read back, from the page cache (memory the kernel keeps for files) and
+ * cold from the device with direct I/O, which bypasses the page cache for this one file, needs no root rights and
+ * leaves other programs' cached files alone; on a virtual machine the device may itself be cached by the host, and
+ * where the file system refuses direct I/O the findings say so. Then a TCP round trip of a small message to the
+ * project's own echo server on {@code 127.0.0.1}, started and stopped by the topic: the whole TCP/IP stack twice, but
+ * no wire.
  *
- * <p><b>Network.</b> A TCP round trip of a small message to the project's own echo server on {@code 127.0.0.1},
- * started and stopped by the topic: the floor of any network call, the whole TCP/IP stack twice but no wire.
- *
- * <p>The table sets each measurement beside its counterpart in the well-known list "Latency Numbers Every
- * Programmer Should Know" (Jeff Dean's figures, after Peter Norvig's table of timings, in the version widely shared
- * around 2012). Those were one company's typical hardware of that time; the ratios between rows are what carries
- * over, and the measured column says how they look here.
+ * <p>What this means: the staircase is flat while the working set fits a cache level and steps up where it outgrows
+ * one; past the last level every dependent load pays main memory's latency. Independent reads hide much of that
+ * latency and reads in order hide nearly all of it, which is why arrays scanned in order beat structures linked by
+ * pointers. The list's figures come from other hardware and another decade; the ratios between its rows are what
+ * carries over, and the measured column shows how they look here.
  */
 public final class MemoryTopic implements Topic {
     private static final long KIB = 1024;
@@ -334,8 +334,7 @@ public final class MemoryTopic implements Topic {
                 Units.nanos(roundTrips[0]), roundTrips.length,
                 Units.nanos(LatencyNumbers.ROUND_TRIP_WITHIN_DATACENTER.nanos()), Units.nanos(lockNanos)));
 
-        String context = "Measured on " + Machine.describe() + "; size " + size.label() + "; caches: "
-                + describe(caches) + ".";
+        String context = TopicReport.contextLine(size, "caches: " + describe(caches));
         return new TopicReport(slug(), title(), context, findings, table, List.of(),
                 List.of(staircaseChart(staircase, caches), comparisonChart(l1, l2, ram, bandwidth, lockNanos, file,
                         medianRoundTrip)));

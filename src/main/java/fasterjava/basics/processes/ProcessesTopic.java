@@ -4,7 +4,6 @@ import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.ladder.LadderCharts;
-import fasterjava.ladder.Machine;
 import fasterjava.ladder.Units;
 import fasterjava.ladder.VerificationException;
 import fasterjava.util.TextTable;
@@ -28,25 +27,30 @@ import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.markers.SeriesMarkers;
 
 /**
- * Threads versus processes, and Amdahl's law. In the text's Python, a global interpreter lock lets only one
- * thread run Python bytecode at a time, so CPU-bound work gains nothing from threads and must be spread over
- * processes instead — each with its own interpreter, its own start-up, and data that has to be copied to it. Java
- * has no such lock: its threads run bytecode on all cores at once, sharing one heap.
+ * Threads versus processes: one CPU-bound task on threads and on worker JVM processes, and the measured speedups
+ * against Amdahl's law.
  *
- * <p>This topic times one CPU-bound task — a hash summed over a range of integers, checked against one thread's
- * answer — on 1, 2, … threads (up to the core count, and twice it to show that threads beyond the cores add
- * nothing), and on as many worker JVM processes. A worker is this project's own small main class, started with
- * the same {@code java} and class path, receiving its range on standard input and answering on standard output.
- * What a process costs beyond its work is measured apart: the time from starting the JVM to its first answer,
- * and the time to pass it a block of bytes through the pipe (threads share the same array for nothing). The
- * process runs are timed twice: cold, including the start-up, and again on the same, already warm workers.
+ * <p>The claim: in the text's Python, a global interpreter lock lets only one thread run Python bytecode at a time, so
+ * CPU-bound work gains nothing from threads and must be spread over processes — each with its own interpreter, its own
+ * start-up, and data that has to be copied to it. However the work is spread, Amdahl's law caps the gain: if a
+ * fraction s of a task's one-worker time cannot be parallelized, n workers give at most a speedup of 1 / (s + (1 − s)
+ * / n), and no number of workers beats 1 / s. The text asks: if 10% cannot be parallelized, what is the maximum
+ * speedup?
  *
- * <p>Then Amdahl's law: if a fraction s of a task's one-worker time cannot be parallelized, n workers give at
- * most a speedup of 1 / (s + (1 - s) / n), and no number of workers beats 1 / s. The task is given a serial part
- * of 0, 10, 25 and 50% (the first part of the range summed on one thread before the rest is split), and the
- * measured speedups are drawn against the law's curves. The text's question — if 10% cannot be parallelized,
- * what is the maximum speedup? — is answered twice: measured on this machine's cores, and by the formula for
- * larger machines, with its limit of ten.
+ * <p>Java has no such lock: its threads run bytecode on all cores at once, sharing one heap. The task — a hash summed
+ * over a range of integers, checked against one thread's answer — runs on 1, 2, … threads (up to the core count, and
+ * twice it), and on as many worker JVM processes: this project's own small main class, started with the same
+ * {@code java} and class path, receiving its range on standard input and answering on standard output. The processes
+ * are timed cold (start-up included) and again warm; a worker's start-up and the cost of passing it a block of bytes
+ * through the pipe are measured on their own. Then the task gets a serial part of 0, 10, 25 and 50% (the first part of
+ * the range summed on one thread before the rest is split), and the measured speedups are drawn against Amdahl's
+ * curves.
+ *
+ * <p>What this means: in Java, threads are the way to put the cores to work on CPU-bound code, and processes pay for
+ * their isolation with start-up and copying. Amdahl's answer to the text's question is 10x, the limit as the workers
+ * grow; the curves show how slowly it is approached (with 10% serial, 16 workers give 6.4x), while a machine with few
+ * cores sits at the steep start of the curves, where a serial part costs little. Shrinking the serial part pays more
+ * than adding workers.
  */
 public final class ProcessesTopic implements Topic {
     private static final double[] SERIAL_FRACTIONS = {0, 0.10, 0.25, 0.50};
@@ -231,9 +235,9 @@ public final class ProcessesTopic implements Topic {
                 speedup(byThreads, cores)) + " (law " + Units.ratio(Parallel.amdahl(serial, cores)) + ")"));
         findings.add("Measured speedups on " + cores + " threads against the law: " + String.join(", ", measured)
                 + ".");
-        String context = String.format(Locale.ROOT, "Measured on %s; size %s: hash sum over %,d integers, best of "
-                + "%d runs per point; worker processes: %s.", Machine.describe(), size.label(), plan.elements(),
-                plan.runs(), String.join(" ", WorkerProcess.command("java", "<project classes>")));
+        String context = TopicReport.contextLine(size, String.format(Locale.ROOT, "hash sum over %,d integers, best "
+                + "of %d runs per point; worker processes: %s", plan.elements(), plan.runs(),
+                String.join(" ", WorkerProcess.command("java", "<project classes>"))));
         return new TopicReport(slug(), title(), context, findings, table, List.of(),
                 List.of(amdahlChart(amdahlNanos, cores), timesChart(threadNanos, processRuns)));
     }

@@ -4,7 +4,6 @@ import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.ladder.LadderCharts;
-import fasterjava.ladder.Machine;
 import fasterjava.ladder.Units;
 import fasterjava.ladder.VerificationException;
 import fasterjava.util.TextTable;
@@ -17,27 +16,31 @@ import org.knowm.xchart.CategoryChartBuilder;
 import org.knowm.xchart.style.Styler;
 
 /**
- * Races: two threads that share mutable data without coordination produce results that depend on timing. The
- * text shows it with two programs. In the first, two threads move elements between two shared lists, one in each
- * direction; afterwards elements can be missing or present twice, and a thread can die of an exception inside
- * the list's own code. In the second, one thread increments a shared counter and another decrements it as often;
- * the final count should be zero and often is not, because {@code count++} is a read, an add and a write, and
- * the other thread's write can land in between.
+ * Races: two threads changing shared data without coordination — the text's two examples in Java — and the fixes.
  *
- * <p>Java has no global interpreter lock, so its threads really run at the same time on different cores, and
- * these races show up more readily than under Python's lock. This topic runs both programs in Java over repeated
- * trials — two fresh threads released together each time — and counts what actually happened: right results,
- * lost or duplicated elements, {@code ArrayIndexOutOfBoundsException} and {@code
- * ConcurrentModificationException}, wrong counts. The list race comes in two forms: popping the last element and
- * appending it to the other list one at a time, and moving a whole list with a for-each loop and then clearing
- * it. The counter race comes as a plain field and as a {@code volatile} one — {@code volatile} makes every write
- * visible but does not make {@code ++} atomic. Whether and how often a racy variant goes wrong depends on the
- * machine, the JIT and what else runs; a trial that goes right proves nothing.
+ * <p>The claim: when two threads read and write the same data without coordination, the result depends on how their
+ * steps interleave. The text shows it twice. Two threads move elements between two shared lists, one in each
+ * direction; afterwards elements can be missing or present twice, and a thread can die of an exception inside the
+ * list's own code. One thread increments a shared counter while another decrements it as often; the final count should
+ * be zero and often is not, because {@code count++} is a read, an add and a write, and the other thread's write can
+ * land in between.
  *
- * <p>Then the fixes, each checked to be right in every trial and timed with both threads contending:
- * {@code synchronized} and a {@code ReentrantLock} around each move or update; a {@code ConcurrentLinkedDeque}
- * whose single operations are atomic without a lock; {@code AtomicLong}, one atomic instruction per update; and
- * {@code LongAdder}, which lets contending threads add into separate cells and sums them when read.
+ * <p>Java has no global interpreter lock: its threads run at the same time on different cores. Both programs run over
+ * repeated trials, two fresh threads released together each time, and every trial's outcome is counted: right, lost or
+ * duplicated elements, null slots, {@code ArrayIndexOutOfBoundsException}, {@code ConcurrentModificationException}, a
+ * wrong count. The list race comes in two forms: popping the last element and appending it to the other list, one at a
+ * time; and moving a whole list with a for-each loop, then clearing it. The counter race comes with a plain field and
+ * with a {@code volatile} one. Then the fixes, each checked to be right in every trial and timed with both threads
+ * contending: {@code synchronized} and a {@code ReentrantLock} around each move or update; a
+ * {@code ConcurrentLinkedDeque}, whose single operations are atomic without a lock; {@code AtomicLong}, one atomic
+ * instruction per update; and {@code LongAdder}, which lets contending threads add into separate cells and sums them
+ * when read.
+ *
+ * <p>What this means: how often a racy variant goes wrong depends on the machine, the JIT and what else runs, so a run
+ * in which it went right every time proves nothing — on two busy cores that can happen. A plain field can even look
+ * safe: the JIT may keep it in a register for a whole loop, so the threads barely overlap on it, and the race is still
+ * there. {@code volatile} sends every update through memory and does not make {@code ++} atomic. The fixes are right
+ * by construction, not by luck.
  */
 public final class RacesTopic implements Topic {
     /** Trials, element moves per thread and counter updates per thread at each size. */
@@ -84,10 +87,10 @@ public final class RacesTopic implements Topic {
         }
         TextTable table = new TextTable(List.of("race", "variant", "coordination", "trials", "right",
                 "what went wrong (trials)", "per operation"), rows);
-        String context = String.format(Locale.ROOT, "Measured on %s; size %s: %d trials per variant; lists of %d "
-                + "elements each, %,d element moves per thread; %,d counter updates per thread; time per "
-                + "operation is the median trial's, both threads together.", Machine.describe(), size.label(),
-                plan.trials(), Races.PER_LIST, plan.moves(), plan.updates());
+        String context = TopicReport.contextLine(size, String.format(Locale.ROOT, "%d trials per variant; lists of "
+                + "%d elements each, %,d element moves per thread; %,d counter updates per thread; time per "
+                + "operation is the median trial's, both threads together", plan.trials(), Races.PER_LIST,
+                plan.moves(), plan.updates()));
         return new TopicReport(slug(), title(), context, findings(summaries), table, List.of(),
                 List.of(outcomeChart(summaries), costChart(summaries)));
     }
