@@ -51,14 +51,18 @@ import org.knowm.xchart.style.Styler;
  * a selector loop, serves them all with a handful of platform threads.
  */
 public final class AsyncTopic implements Topic {
-    /** Tasks and the service's wait for the job; connections, messages and pause for the load; time limit. */
+    /**
+     * Tasks and the service's wait for the job; connections, messages per connection and the pause between them
+     * for the load, and the time limit of one server's run (connecting included): a design that cannot keep up
+     * is stopped there, and the findings say how far it got.
+     */
     private record Plan(int tasks, long waitMillis, int connections, int messages, long pauseMillis,
             long limitSeconds) {
         static Plan of(Size size) {
             return switch (size) {
-                case TINY -> new Plan(1_000, 10, 500, 5, 5, 60);
-                case SMALL -> new Plan(10_000, 20, 10_000, 10, 10, 180);
-                case FULL -> new Plan(100_000, 50, 10_000, 20, 20, 600);
+                case TINY -> new Plan(1_000, 10, 500, 3, 200, 20);
+                case SMALL -> new Plan(10_000, 20, 10_000, 3, 1_000, 30);
+                case FULL -> new Plan(100_000, 50, 10_000, 5, 2_000, 120);
             };
         }
     }
@@ -149,8 +153,12 @@ public final class AsyncTopic implements Topic {
                     + "equal to what was sent; server stopped with all its threads", mode.label(), connections,
                     result.roundTrips()));
         } else {
-            log.accept(String.format(Locale.ROOT, "%s: %s%s", mode.label(), result.timedOut()
-                    ? "stopped at the time limit; " : "", String.join("; ", result.errors())));
+            List<String> problems = new ArrayList<>();
+            if (result.timedOut()) {
+                problems.add(String.format(Locale.ROOT, "stopped at the %d s time limit", plan.limitSeconds()));
+            }
+            problems.addAll(result.errors());
+            log.accept(mode.label() + ": " + String.join("; ", problems));
         }
         return result;
     }
@@ -165,10 +173,11 @@ public final class AsyncTopic implements Topic {
                 String.format(Locale.ROOT, "%,d of %,d connections", r.completed(), r.connections()),
                 Units.nanos(r.wallNanos()), String.format(Locale.ROOT, "%,.0f round trips/s", r.roundTripsPerSecond()),
                 Units.nanos(r.medianFirstAnswer()) + " / " + Units.nanos(r.worstFirstAnswer()),
-                megabytes(r.heapBytes()), Integer.toString(r.platformThreads()),
-                r.rssBytes() < 0 ? "-" : megabytes(r.rssBytes()))));
+                signedMegabytes(r.heapBytes()), String.format(Locale.ROOT, "%+d", r.platformThreads()),
+                r.rssKnown() ? signedMegabytes(r.rssBytes()) : "-")));
         TextTable table = new TextTable(List.of("part", "approach", "done", "wall time", "throughput",
-                "first answer (median / worst)", "heap with all open", "platform threads", "resident memory"), rows);
+                "first answer (median / worst answered)", "heap, all open", "platform threads, all open",
+                "resident memory, all open"), rows);
 
         List<String> findings = new ArrayList<>();
         long ideal = 2 * plan.waitMillis() * 1_000_000;
@@ -180,12 +189,12 @@ public final class AsyncTopic implements Topic {
         for (Map.Entry<EchoServer.Mode, EchoLoad.Result> entry : loads.entrySet()) {
             EchoLoad.Result r = entry.getValue();
             findings.add(String.format(Locale.ROOT, "%,d connections to the echo server, %s: all open in %s, then "
-                    + "%s until every client was done (%,.0f round trips/s); first answer after %s median, %s worst; "
-                    + "with all open: heap +%s, %+d platform threads, resident memory %s%s.", r.connected(),
+                    + "%s until %s (%,.0f round trips/s); first answer after %s median, %s worst; "
+                    + "with all open: heap %s, %+d platform threads, resident memory %s%s.", r.connected(),
                     entry.getKey().label(), Units.nanos(r.openNanos()), Units.nanos(r.wallNanos()),
-                    r.roundTripsPerSecond(),
-                    Units.nanos(r.medianFirstAnswer()), Units.nanos(r.worstFirstAnswer()), megabytes(r.heapBytes()),
-                    r.platformThreads(), r.rssBytes() < 0 ? "unknown" : "+" + megabytes(r.rssBytes()),
+                    r.timedOut() ? "the time limit stopped it" : "every client was done", r.roundTripsPerSecond(),
+                    Units.nanos(r.medianFirstAnswer()), Units.nanos(r.worstFirstAnswer()), signedMegabytes(r.heapBytes()),
+                    r.platformThreads(), r.rssKnown() ? signedMegabytes(r.rssBytes()) : "unknown",
                     r.completed() == r.connections() ? "" : String.format(Locale.ROOT, " — only %,d of %,d "
                             + "completed%s", r.completed(), r.connections(), r.timedOut() ? " (time limit)" : "")));
         }
@@ -203,8 +212,8 @@ public final class AsyncTopic implements Topic {
                 List.of(c10kChart(loads, connections), memoryChart(loads), jobChart(jobNanos, ideal)));
     }
 
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+    private static String signedMegabytes(long bytes) {
+        return String.format(Locale.ROOT, "%+.1f MB", bytes / 1e6);
     }
 
     private static CategoryChart bars(String title, String yTitle) {
@@ -233,7 +242,7 @@ public final class AsyncTopic implements Topic {
         chart.addSeries("heap after a collection", names, loads.values().stream()
                 .map(r -> (Number) (Math.max(0, r.heapBytes()) / 1e6)).toList());
         chart.addSeries("resident memory", names, loads.values().stream()
-                .map(r -> (Number) (Math.max(0, r.rssBytes()) / 1e6)).toList());
+                .map(r -> r.rssKnown() ? (Number) (r.rssBytes() / 1e6) : null).toList());
         return chart;
     }
 

@@ -48,12 +48,15 @@ final class EchoLoad {
      * @param firstAnswerNanos per completed client, from the common start to its first echo, sorted
      * @param heapBytes heap in use (after a collection) with every connection open, minus the same before the run
      * @param platformThreads live platform threads with every connection open, minus the same before
-     * @param rssBytes the process's resident memory with every connection open, minus before (-1: unknown)
+     * @param rssBytes the process's resident memory with every connection open, minus before (it can shrink: a
+     *     collection may return heap to the system)
+     * @param rssKnown whether the resident memory could be read ({@code /proc/self/status}: Linux only)
      * @param errors the first few failures, as text
      * @param timedOut whether the time limit stopped the run
      */
     record Result(int connections, int connected, int completed, long roundTrips, long openNanos, long wallNanos,
-            long[] firstAnswerNanos, long heapBytes, int platformThreads, long rssBytes, List<String> errors,
+            long[] firstAnswerNanos, long heapBytes, int platformThreads, long rssBytes, boolean rssKnown,
+            List<String> errors,
             boolean timedOut) {
         Result {
             errors = List.copyOf(errors);
@@ -130,14 +133,15 @@ final class EchoLoad {
             System.gc();
             long heap = heapUsed() - heapBefore;
             int threads = ManagementFactory.getThreadMXBean().getThreadCount() - threadsBefore;
-            long rss = rssBefore < 0 ? -1 : residentBytes() - rssBefore;
+            long rssAfter = residentBytes();
             goTime[0] = System.nanoTime(); // published to the clients by go.countDown()
             go.countDown();
             boolean allDone = allOpen && finished.await(remaining(deadline), TimeUnit.NANOSECONDS);
             long wallNanos = System.nanoTime() - goTime[0];
             long[] firsts = Arrays.stream(firstAnswer).filter(n -> n > 0).sorted().toArray();
             return new Result(connections, connected.get(), completed.get(), roundTrips.get(), openNanos, wallNanos,
-                    firsts, heap, threads, rss, List.copyOf(errors), !allDone);
+                    firsts, heap, threads, rssAfter - rssBefore, rssBefore >= 0 && rssAfter >= 0, List.copyOf(errors),
+                    !allDone);
         } finally {
             clients.shutdownNow(); // interrupting a virtual thread blocked on a socket closes the socket
             clients.awaitTermination(READ_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);

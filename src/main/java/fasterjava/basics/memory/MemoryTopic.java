@@ -76,9 +76,9 @@ public final class MemoryTopic implements Topic {
             int fileMib, int randomFileReads, int roundTripWarmUp, int roundTrips, int lockPairs) {
         static Plan of(Size size) {
             return switch (size) {
-                case TINY -> new Plan(4 * KIB, 64 * KIB * KIB, 4, 1 << 16, 7, 50, 64, 16, 500, 500, 2_000, 2_000_000);
-                case SMALL -> new Plan(4 * KIB, 256 * KIB * KIB, 2, 1 << 16, 15, 300, 256, 256, 2_000, 2_000, 20_000,
-                        20_000_000);
+                case TINY -> new Plan(4 * KIB, 16 * KIB * KIB, 4, 1 << 14, 5, 20, 16, 8, 200, 200, 1_000, 1_000_000);
+                case SMALL -> new Plan(4 * KIB, 256 * KIB * KIB, 2, 1 << 16, 15, 200, 128, 128, 2_000, 1_000, 10_000,
+                        5_000_000);
                 case FULL -> new Plan(4 * KIB, 2048 * KIB * KIB, Math.sqrt(2), 1 << 18, 25, 1000, 1024, 1024, 10_000,
                         5_000, 100_000, 100_000_000);
             };

@@ -161,6 +161,7 @@ final class Races {
             }
         }
         String detail = lowest > highest ? ""
+                : lowest == highest ? String.format(Locale.ROOT, "final count %,d (expected 0)", lowest)
                 : String.format(Locale.ROOT, "final counts from %,d to %,d (expected 0)", lowest, highest);
         return new Summary("counter", variant.label, variant.racy, trials, correct, outcomes, detail,
                 median(nanosPerUpdate));

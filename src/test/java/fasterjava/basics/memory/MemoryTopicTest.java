@@ -35,8 +35,8 @@ class MemoryTopicTest {
                 assertTrue(row.get(3).asDouble() > 0, row.toString());
             }
         }
-        assertEquals(8, chaseRows, "4 KiB to 64 MiB in steps of four");
-        assertTrue(err.toString().contains("verified: each of the 8 working sets is one cycle"), err.toString());
+        assertEquals(7, chaseRows, "4 KiB to 16 MiB in steps of four");
+        assertTrue(err.toString().contains("verified: each of the 7 working sets is one cycle"), err.toString());
         assertTrue(err.toString().contains("echo server stopped"), err.toString());
         for (String file : new String[] {"basics-memory.csv", "basics-memory.md", "basics-memory.png"}) {
             assertTrue(Files.size(dir.resolve(file)) > 0, file);
