@@ -226,8 +226,10 @@ public final class AsyncTopic implements Topic {
     /** Wall time per server design for the same connections. */
     private static CategoryChart c10kChart(Map<EchoServer.Mode, EchoLoad.Result> loads, int connections) {
         CategoryChart chart = bars(String.format(Locale.ROOT, "%,d concurrent connections to a loopback echo "
-                + "server: time until every client is done", connections), "seconds");
-        List<String> names = loads.keySet().stream().map(EchoServer.Mode::label).toList();
+                + "server: time until every client is done (or the time limit)", connections), "seconds");
+        List<String> names = loads.entrySet().stream().map(e -> e.getKey().label() + (e.getValue().timedOut()
+                ? String.format(Locale.ROOT, " (limit: %,d of %,d done)", e.getValue().completed(),
+                        e.getValue().connections()) : "")).toList();
         chart.addSeries("all clients done", names, loads.values().stream().map(r -> (Number) (r.wallNanos() / 1e9))
                 .toList());
         chart.addSeries("median first answer", names, loads.values().stream()

@@ -15,7 +15,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
-import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -56,13 +55,8 @@ public final class EchoServer implements AutoCloseable {
         public String label() {
             return label;
         }
-
-        public String slug() {
-            return name().toLowerCase(Locale.ROOT).replace('_', '-');
-        }
     }
 
-    private final Mode mode;
     private final AtomicLong accepted = new AtomicLong();
     private final Set<AutoCloseable> connections = ConcurrentHashMap.newKeySet();
     private final ServerSocket serverSocket;
@@ -73,7 +67,6 @@ public final class EchoServer implements AutoCloseable {
     private volatile boolean stopping;
 
     private EchoServer(Mode mode) throws IOException {
-        this.mode = mode;
         InetSocketAddress loopback = new InetSocketAddress(InetAddress.getLoopbackAddress(), 0);
         if (mode == Mode.NIO_SELECTOR) {
             serverSocket = null;
@@ -111,10 +104,6 @@ public final class EchoServer implements AutoCloseable {
         EchoServer server = new EchoServer(mode);
         server.loop.start();
         return server;
-    }
-
-    public Mode mode() {
-        return mode;
     }
 
     /** The port it listens on, on {@code 127.0.0.1}. */

@@ -20,10 +20,6 @@ final class SimulatedService implements AutoCloseable {
         this.waitMillis = waitMillis;
     }
 
-    long waitMillis() {
-        return waitMillis;
-    }
-
     /** The service's answer for {@code key}: a fixed scramble, so a wrong key or a lost answer shows in a sum. */
     static int answer(int key) {
         return (key * 0x9E3779B1 >>> 8) & 0xFFFF;

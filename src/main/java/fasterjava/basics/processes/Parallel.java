@@ -102,7 +102,7 @@ final class Parallel {
         }
         long sum = 0;
         for (WorkerProcess worker : workers) {
-            sum += worker.receive().value();
+            sum += worker.receive();
         }
         return sum;
     }
@@ -125,7 +125,7 @@ final class Parallel {
         long start = System.nanoTime();
         try (WorkerProcess worker = WorkerProcess.start()) {
             worker.sendSum(0, 0);
-            if (worker.receive().value() != 0) {
+            if (worker.receive() != 0) {
                 throw new VerificationException("a worker's sum over an empty range was not 0");
             }
             long startNanos = System.nanoTime() - start;
@@ -133,7 +133,7 @@ final class Parallel {
             for (int r = 0; r < repeats; r++) {
                 long sent = System.nanoTime();
                 worker.sendChecksum(data);
-                long checksum = worker.receive().value();
+                long checksum = worker.receive();
                 best = Math.min(best, System.nanoTime() - sent);
                 if (checksum != expectedChecksum) {
                     throw new VerificationException("the worker's checksum of the data differs from ours: the bytes"

@@ -7,6 +7,7 @@ import fasterjava.ladder.LadderCharts;
 import fasterjava.ladder.Units;
 import fasterjava.ladder.VerificationException;
 import fasterjava.util.TextTable;
+import java.awt.Color;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -54,6 +55,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  */
 public final class ProcessesTopic implements Topic {
     private static final double[] SERIAL_FRACTIONS = {0, 0.10, 0.25, 0.50};
+    /** One colour per serial part, shared by its law curve and its measured points. */
+    private static final Color[] SERIES_COLORS = {new Color(0x1f77b4), new Color(0xd62728), new Color(0x2ca02c),
+        new Color(0x9467bd)};
     private static final int[] FORMULA_WORKERS = {2, 4, 8, 16, 64, 1024};
     private static final long SEED = 42;
     private static final int JIT_WARM_UP_CALLS = 20_000;
@@ -255,13 +259,17 @@ public final class ProcessesTopic implements Topic {
     /** Amdahl's curves for each serial part (log2 workers) and the speedups measured on this machine's threads. */
     private static XYChart amdahlChart(Map<Double, Map<Integer, Long>> amdahlNanos, int cores) {
         XYChart chart = new XYChartBuilder().width(LadderCharts.WIDTH).height(LadderCharts.HEIGHT)
-                .title("Amdahl's law (lines) and measured speedups (points) on " + cores + " cores")
-                .xAxisTitle("workers (log scale)").yAxisTitle("speedup over one worker").build();
+                .title("Amdahl's law (lines) and measured speedups (points) on " + cores + " cores, log-log")
+                .xAxisTitle("workers").yAxisTitle("speedup over one worker").build();
+        // Log on both axes: the measured points sit at a few workers, where linear axes would squash them.
         chart.getStyler().setXAxisLogarithmic(true);
+        chart.getStyler().setYAxisLogarithmic(true);
         chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNW);
         int maxWorkers = FORMULA_WORKERS[FORMULA_WORKERS.length - 2];
+        int index = 0;
         for (Map.Entry<Double, Map<Integer, Long>> entry : amdahlNanos.entrySet()) {
             double serial = entry.getKey();
+            Color color = SERIES_COLORS[index++ % SERIES_COLORS.length];
             List<Double> workers = new ArrayList<>();
             List<Double> law = new ArrayList<>();
             for (int n = 1; n <= maxWorkers; n++) {
@@ -270,6 +278,7 @@ public final class ProcessesTopic implements Topic {
             }
             XYSeries curve = chart.addSeries("law, " + percent(serial) + " serial", workers, law);
             curve.setMarker(SeriesMarkers.NONE);
+            curve.setLineColor(color);
             List<Double> measuredWorkers = new ArrayList<>();
             List<Double> measured = new ArrayList<>();
             double one = entry.getValue().get(1);
@@ -279,6 +288,8 @@ public final class ProcessesTopic implements Topic {
             });
             XYSeries points = chart.addSeries("measured, " + percent(serial) + " serial", measuredWorkers, measured);
             points.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
+            points.setMarker(SeriesMarkers.CIRCLE);
+            points.setMarkerColor(color);
         }
         return chart;
     }

@@ -69,7 +69,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /** Waits for the answer to the oldest unanswered request. */
-    WorkerProtocol.Answer receive() throws IOException {
+    long receive() throws IOException {
         return WorkerProtocol.readAnswer(answers);
     }
 

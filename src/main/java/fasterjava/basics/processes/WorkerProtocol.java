@@ -9,7 +9,7 @@ import java.util.zip.CRC32;
 /**
  * What a parent and a worker process say to each other over the worker's standard input and output: binary
  * requests and answers ({@link DataOutputStream} big-endian). A request is a kind byte and its arguments; every
- * request but {@link #STOP} gets one {@link Answer}.
+ * request but {@link #STOP} gets one answer, a long.
  *
  * <ul>
  *   <li>{@link #SUM} {@code from to} (two longs): the {@link HashWork} sum over {@code [from, to)};
@@ -25,15 +25,6 @@ final class WorkerProtocol {
     private static final int CHUNK = 1 << 16;
 
     private WorkerProtocol() {
-    }
-
-    /**
-     * One answer.
-     *
-     * @param value the sum or the checksum
-     * @param workerNanos how long the worker computed, from the request read to the answer's start
-     */
-    record Answer(long value, long workerNanos) {
     }
 
     static void writeSum(DataOutputStream out, long from, long to) throws IOException {
@@ -55,14 +46,14 @@ final class WorkerProtocol {
         out.flush();
     }
 
-    static void writeAnswer(DataOutputStream out, Answer answer) throws IOException {
-        out.writeLong(answer.value());
-        out.writeLong(answer.workerNanos());
+    /** The answer to a request: the sum or the checksum. */
+    static void writeAnswer(DataOutputStream out, long value) throws IOException {
+        out.writeLong(value);
         out.flush();
     }
 
-    static Answer readAnswer(DataInputStream in) throws IOException {
-        return new Answer(in.readLong(), in.readLong());
+    static long readAnswer(DataInputStream in) throws IOException {
+        return in.readLong();
     }
 
     /**
@@ -81,13 +72,12 @@ final class WorkerProtocol {
             if (kind == STOP) {
                 return answered;
             }
-            long start = System.nanoTime();
             long value = switch (kind) {
                 case SUM -> HashWork.sum(in.readLong(), in.readLong());
                 case CHECKSUM -> checksum(in, in.readInt());
                 default -> throw new IOException("unknown request kind " + kind);
             };
-            writeAnswer(out, new Answer(value, System.nanoTime() - start));
+            writeAnswer(out, value);
             answered++;
         }
     }

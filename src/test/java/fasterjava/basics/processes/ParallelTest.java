@@ -75,7 +75,7 @@ class ParallelTest {
 
         WorkerProcess worker = WorkerProcess.start();
         worker.sendSum(0, 100);
-        assertEquals(oracle(100), worker.receive().value());
+        assertEquals(oracle(100), worker.receive());
         worker.close();
         assertFalse(worker.alive(), "close() stops the worker");
     }

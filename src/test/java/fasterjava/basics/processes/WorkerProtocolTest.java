@@ -42,11 +42,11 @@ class WorkerProtocolTest {
         for (long i = 10; i < 1000; i++) {
             sum += HashWork.mix(i);
         }
-        assertEquals(sum, WorkerProtocol.readAnswer(answers).value());
+        assertEquals(sum, WorkerProtocol.readAnswer(answers));
         CRC32 crc = new CRC32();
         crc.update(data);
-        assertEquals(crc.getValue(), WorkerProtocol.readAnswer(answers).value());
-        assertEquals(0, WorkerProtocol.readAnswer(answers).value());
+        assertEquals(crc.getValue(), WorkerProtocol.readAnswer(answers));
+        assertEquals(0, WorkerProtocol.readAnswer(answers));
         assertEquals(0, answers.available(), "nothing answered after STOP");
     }
 
