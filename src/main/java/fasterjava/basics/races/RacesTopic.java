@@ -49,7 +49,7 @@ public final class RacesTopic implements Topic {
             return switch (size) {
                 case TINY -> new Plan(20, 20_000, 200_000);
                 case SMALL -> new Plan(100, 200_000, 500_000);
-                case FULL -> new Plan(100, 2_000_000, 10_000_000);
+                case FULL -> new Plan(100, 2_000_000, 2_000_000);
             };
         }
     }
