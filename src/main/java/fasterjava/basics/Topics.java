@@ -1,8 +1,12 @@
 package fasterjava.basics;
 
 import fasterjava.basics.anagrams.AnagramsTopic;
+import fasterjava.basics.async.AsyncTopic;
 import fasterjava.basics.collections.CollectionsTopic;
 import fasterjava.basics.growth.GrowthTopic;
+import fasterjava.basics.memory.MemoryTopic;
+import fasterjava.basics.processes.ProcessesTopic;
+import fasterjava.basics.races.RacesTopic;
 import fasterjava.basics.simd.SimdTopic;
 import fasterjava.basics.strings.StringsTopic;
 import java.util.List;
@@ -14,7 +18,11 @@ public final class Topics {
             new CollectionsTopic(),
             new StringsTopic(),
             new AnagramsTopic(),
-            new SimdTopic());
+            new SimdTopic(),
+            new MemoryTopic(),
+            new RacesTopic(),
+            new ProcessesTopic(),
+            new AsyncTopic());
 
     private Topics() {
     }
