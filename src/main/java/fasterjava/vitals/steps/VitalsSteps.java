@@ -9,7 +9,12 @@ import java.util.List;
 public final class VitalsSteps {
     private static final List<Rung<VitalsTable, VitalsFeatures>> ALL = List.of(
             new Rung<>("01", "naive-loop", "Tablesaw: filter the whole table per patient, then loop",
-                    Step01NaiveLoop::new));
+                    Step01NaiveLoop::new),
+            new Rung<>("02", "group-by", "Tablesaw: group by patient, summarize, then per group", Step02GroupBy::new),
+            new Rung<>("03", "column-arrays", "Primitive column arrays, one pass per statistic",
+                    Step03ColumnArrays::new),
+            new Rung<>("04", "fused-pass", "One fused pass per patient and vital", Step04FusedPass::new),
+            new Rung<>("05", "fixed-point", "Fixed point: shorts and exact integer sums", Step05FixedPoint::new));
 
     private VitalsSteps() {
     }
