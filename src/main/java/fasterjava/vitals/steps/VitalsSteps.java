@@ -14,7 +14,11 @@ public final class VitalsSteps {
             new Rung<>("03", "column-arrays", "Primitive column arrays, one pass per statistic",
                     Step03ColumnArrays::new),
             new Rung<>("04", "fused-pass", "One fused pass per patient and vital", Step04FusedPass::new),
-            new Rung<>("05", "fixed-point", "Fixed point: shorts and exact integer sums", Step05FixedPoint::new));
+            new Rung<>("05", "fixed-point", "Fixed point: shorts and exact integer sums", Step05FixedPoint::new),
+            new Rung<>("06", "vector-api", "Vector API: exact sums a vector at a time", Step06VectorApi::new),
+            new Rung<>("07", "threads", "All cores: batches of patients on a work-stealing pool", Step07Threads::new),
+            new Rung<>("08", "streaming", "Streaming: blocks converted on the fly, memory bounded",
+                    Step08Streaming::new));
 
     private VitalsSteps() {
     }
