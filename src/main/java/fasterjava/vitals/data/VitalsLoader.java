@@ -58,6 +58,13 @@ public final class VitalsLoader {
     private VitalsLoader() {
     }
 
+    /** The generator's data as a table (patient-major, ids {@code "0"..}); the value arrays are used, not copied. */
+    public static VitalsTable table(GeneratedVitals data) {
+        String source = String.format(java.util.Locale.ROOT, "generated: %,d patients x %d days, seed %d",
+                data.patients(), data.days(), data.seed());
+        return VitalsTable.patientMajor(source, data.patients(), data.days(), data.values());
+    }
+
     public static VitalsTable load(Path file) {
         try {
             if (!Files.isRegularFile(file)) {
