@@ -60,7 +60,8 @@ final class VitalsCommand {
         Path out;
 
         @Option(names = "--step", paramLabel = "NN",
-                description = "With --data: the ladder step to use (default: " + VitalsSteps.FASTEST + ", the fastest).")
+                description = "With --data: the ladder step to use (default: " + VitalsSteps.FASTEST
+                        + ", the fastest).")
         String step;
 
         @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")

@@ -12,7 +12,7 @@ import fasterjava.ladder.Budget;
  * checked against the longest result an earlier step produced.
  */
 public enum VitalsScale {
-    TINY(500, new Budget(500, 0.2, 500, 3, 1.0)),
+    TINY(500, new Budget(500, 0.2, 500, 3, 10.0)),
     SMALL(20_000, new Budget(20, 0.5, 20_000, 3, 4.0)),
     FULL(100_000, new Budget(5, 1.0, 100_000, 3, 30.0));
 

@@ -78,7 +78,8 @@ class VitalsFeaturesTest {
         candidate.values()[std] = Double.NaN;
         assertEquals(Optional.empty(), candidate.firstMismatch(reference, 2));
         candidate.values()[std] = 0;
-        assertTrue(candidate.firstMismatch(reference, 2).orElseThrow().endsWith("heart_rate_std: expected NaN, got 0.0"));
+        assertTrue(candidate.firstMismatch(reference, 2).orElseThrow()
+                .endsWith("heart_rate_std: expected NaN, got 0.0"));
         assertTrue(reference.firstMismatch(candidate, 2).orElseThrow().endsWith("expected 0.0, got NaN"));
     }
 

@@ -10,17 +10,19 @@ import java.util.List;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.NumericColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 
 /**
  * Step 01 — the naive loop, the ladder's reference point: the case study's first version (V1) written the
  * Tablesaw way, with the spec's definitions.
  *
  * <p>For every patient, select that patient's rows from the whole table; then, vital by vital, drop the missing
- * values and ask the column for its mean, sample standard deviation, minimum, maximum and range, ask Commons Math's
+ * values (and their days) and ask the column for its mean, sample standard deviation, minimum, maximum and range, ask Commons Math's
  * {@link SimpleRegression} for the slope of value on day, and loop over the values to count those more than two
  * standard deviations from the mean. Nothing is shared between patients: each one scans every row of the table
- * and builds several small tables and columns.
+ * and builds a small table and several columns.
  *
  * <p>Why it is slow: selecting one patient reads the whole patient column, so the work grows with patients ×
  * rows — quadratic in the number of patients. At the case study's 500 patients that is 500 scans of 182,500 rows;
@@ -61,8 +63,10 @@ public final class Step01NaiveLoop implements Step<VitalsTable, VitalsFeatures> 
 
     /** The eight features of one vital of one patient, written from {@code offset} in feature order. */
     private static void describe(Table patientRows, Vital vital, double[] out, int offset) {
-        Table present = patientRows.where(patientRows.doubleColumn(vital.column()).isNotMissing());
-        DoubleColumn values = present.doubleColumn(vital.column());
+        DoubleColumn column = patientRows.doubleColumn(vital.column());
+        Selection present = column.isNotMissing();
+        DoubleColumn values = column.where(present);
+        NumericColumn<?> days = patientRows.intColumn(DAY).where(present);
         int m = values.size();
         double mean = Double.NaN;
         double std = Double.NaN;
@@ -82,9 +86,8 @@ public final class Step01NaiveLoop implements Step<VitalsTable, VitalsFeatures> 
             // Tablesaw's standard deviation is the sample one (divisor m - 1), as the spec asks.
             std = values.standardDeviation();
             SimpleRegression regression = new SimpleRegression();
-            IntColumn days = present.intColumn(DAY);
             for (int i = 0; i < m; i++) {
-                regression.addData(days.getInt(i), values.getDouble(i));
+                regression.addData(days.getDouble(i), values.getDouble(i));
             }
             trend = regression.getSlope();
             double twoStd = 2 * std;

@@ -1,7 +1,5 @@
 package fasterjava.vitals.steps;
 
-import static tech.tablesaw.aggregate.AggregateFunctions.countNonMissing;
-import static tech.tablesaw.aggregate.AggregateFunctions.countWithMissing;
 import static tech.tablesaw.aggregate.AggregateFunctions.max;
 import static tech.tablesaw.aggregate.AggregateFunctions.mean;
 import static tech.tablesaw.aggregate.AggregateFunctions.min;
@@ -14,12 +12,16 @@ import fasterjava.vitals.Vital;
 import fasterjava.vitals.VitalsFeatures;
 import fasterjava.vitals.VitalsTable;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
+import tech.tablesaw.selection.Selection;
 import tech.tablesaw.table.TableSlice;
 
 /**
@@ -41,43 +43,71 @@ import tech.tablesaw.table.TableSlice;
  */
 public final class Step02GroupBy implements Step<VitalsTable, VitalsFeatures> {
     private static final String PATIENT = "patient";
+    private static final String PATIENT_ID = "patient_id";
     private static final String DAY = "day";
     private static final Vital[] VITALS = Vital.values();
 
     private Table rows;
     private List<String> patientIds;
+    private Map<String, Integer> patientIndex;
+    /** Patients {@code 0..p-1} are the first {@code end[p]} rows of {@link #rows}. */
+    private int[] end;
 
     @Override
     public void prepare(VitalsTable table) {
-        rows = Table.create("vitals", IntColumn.create(PATIENT, table.patients()), IntColumn.create(DAY,
-                table.days()));
+        String[] ids = new String[table.rowCount()];
+        for (int row = 0; row < ids.length; row++) {
+            ids[row] = table.patientIds().get(table.patients()[row]);
+        }
+        Table unsorted = Table.create("vitals", IntColumn.create(PATIENT, table.patients()),
+                StringColumn.create(PATIENT_ID, ids), IntColumn.create(DAY, table.days()));
         for (Vital vital : VITALS) {
-            rows.addColumns(DoubleColumn.create(vital.column(), table.values(vital)));
+            unsorted.addColumns(DoubleColumn.create(vital.column(), table.values(vital)));
+        }
+        rows = isSorted(table.patients()) ? unsorted : unsorted.sortAscendingOn(PATIENT);
+        end = new int[table.patientCount() + 1];
+        for (int patient : table.patients()) {
+            end[patient + 1]++;
+        }
+        for (int p = 0; p < table.patientCount(); p++) {
+            end[p + 1] += end[p];
         }
         patientIds = table.patientIds();
+        patientIndex = new HashMap<>();
+        for (int p = 0; p < patientIds.size(); p++) {
+            patientIndex.put(patientIds.get(p), p);
+        }
+    }
+
+    private static boolean isSorted(int[] patients) {
+        for (int row = 1; row < patients.length; row++) {
+            if (patients[row] < patients[row - 1]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @Override
     public VitalsFeatures compute(int items) {
         VitalsFeatures features = new VitalsFeatures(patientIds.subList(0, items));
         double[] out = features.values();
-        Table selected = rows.where(rows.intColumn(PATIENT).isLessThan(items));
+        Table selected = rows.first(end[items]);
         List<String> vitalColumns = new ArrayList<>();
         for (Vital vital : VITALS) {
             vitalColumns.add(vital.column());
         }
-        Table summary = selected.summarize(vitalColumns, countWithMissing, countNonMissing, mean, stdDev, min, max)
-                .by(PATIENT);
-        IntColumn summaryPatients = summary.intColumn(PATIENT);
+        Table summary = selected.summarize(vitalColumns, mean, stdDev, min, max).by(PATIENT_ID);
+        StringColumn summaryPatients = summary.stringColumn(PATIENT_ID);
         for (int row = 0; row < summary.rowCount(); row++) {
-            int patient = summaryPatients.getInt(row);
+            int patient = patientIndex.get(summaryPatients.get(row));
             for (Vital vital : VITALS) {
                 summarized(summary, row, vital, out, offset(patient, vital));
             }
         }
-        for (TableSlice group : selected.splitOn(PATIENT)) {
+        for (TableSlice group : selected.splitOn(PATIENT_ID)) {
             Table patientRows = group.asTable();
-            int patient = patientRows.intColumn(PATIENT).getInt(0);
+            int patient = patientIndex.get(patientRows.stringColumn(PATIENT_ID).get(0));
             for (Vital vital : VITALS) {
                 perGroup(patientRows, vital, out, offset(patient, vital));
             }
@@ -89,38 +119,38 @@ public final class Step02GroupBy implements Step<VitalsTable, VitalsFeatures> {
         return patient * VitalsFeatures.COLUMNS + VitalsFeatures.column(vital, Feature.MEAN);
     }
 
-    /** The features the summary holds; the library's conventions for 0 or 1 values replaced by the spec's. */
+    /** The features the summary holds (the library gives NaN where a patient has no value). */
     private static void summarized(Table summary, int row, Vital vital, double[] out, int offset) {
         String name = vital.column();
-        double rowCount = number(summary, "Count (incl. missing) [" + name + "]", row);
-        double m = number(summary, "Count [" + name + "]", row);
-        double min = m > 0 ? number(summary, "Min [" + name + "]", row) : Double.NaN;
-        double max = m > 0 ? number(summary, "Max [" + name + "]", row) : Double.NaN;
-        out[offset + Feature.MEAN.ordinal()] = m > 0 ? number(summary, "Mean [" + name + "]", row) : Double.NaN;
-        out[offset + Feature.STD.ordinal()] = m > 1 ? number(summary, "Std. Deviation [" + name + "]", row)
-                : Double.NaN;
+        double min = number(summary, "Min [" + name + "]", row);
+        double max = number(summary, "Max [" + name + "]", row);
+        out[offset + Feature.MEAN.ordinal()] = number(summary, "Mean [" + name + "]", row);
+        out[offset + Feature.STD.ordinal()] = number(summary, "Std. Deviation [" + name + "]", row);
         out[offset + Feature.MIN.ordinal()] = min;
         out[offset + Feature.MAX.ordinal()] = max;
         out[offset + Feature.RANGE.ordinal()] = max - min;
-        out[offset + Feature.MISSING_PCT.ordinal()] = (rowCount - m) / rowCount;
     }
 
     private static double number(Table summary, String column, int row) {
         return ((NumericColumn<?>) summary.column(column)).getDouble(row);
     }
 
-    /** Trend and anomaly count of one vital of one patient's group, with the mean and std already in {@code out}. */
+    /**
+     * Trend, anomaly count and missing share of one vital of one patient's group, with the summary's mean and std
+     * already in {@code out}; the std of a single value, which the library gives as 0, becomes the spec's NaN.
+     */
     private static void perGroup(Table patientRows, Vital vital, double[] out, int offset) {
-        Table present = patientRows.where(patientRows.doubleColumn(vital.column()).isNotMissing());
-        DoubleColumn values = present.doubleColumn(vital.column());
+        DoubleColumn column = patientRows.doubleColumn(vital.column());
+        Selection present = column.isNotMissing();
+        DoubleColumn values = column.where(present);
+        NumericColumn<?> days = patientRows.intColumn(DAY).where(present);
         int m = values.size();
         double trend = m == 0 ? Double.NaN : 0.0;
         int anomalies = 0;
         if (m > 1) {
             SimpleRegression regression = new SimpleRegression();
-            IntColumn days = present.intColumn(DAY);
             for (int i = 0; i < m; i++) {
-                regression.addData(days.getInt(i), values.getDouble(i));
+                regression.addData(days.getDouble(i), values.getDouble(i));
             }
             trend = regression.getSlope();
             double mean = out[offset + Feature.MEAN.ordinal()];
@@ -135,7 +165,11 @@ public final class Step02GroupBy implements Step<VitalsTable, VitalsFeatures> {
                 anomalies = Anomalies.countExactly(values.asDoubleArray(), 0, m);
             }
         }
+        if (m == 1) {
+            out[offset + Feature.STD.ordinal()] = Double.NaN;
+        }
         out[offset + Feature.TREND.ordinal()] = trend;
         out[offset + Feature.N_ANOMALIES.ordinal()] = anomalies;
+        out[offset + Feature.MISSING_PCT.ordinal()] = (double) (patientRows.rowCount() - m) / patientRows.rowCount();
     }
 }
