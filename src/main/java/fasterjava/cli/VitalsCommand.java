@@ -6,6 +6,7 @@ import fasterjava.ladder.Rung;
 import fasterjava.ladder.Step;
 import fasterjava.ladder.StepSelection;
 import fasterjava.util.ConsoleProgress;
+import fasterjava.vitals.Feature;
 import fasterjava.vitals.StreamedFeatures;
 import fasterjava.vitals.VitalsFeatures;
 import fasterjava.vitals.VitalsTable;
@@ -168,7 +169,11 @@ final class VitalsCommand {
             root.put("peak_heap_mb", result.peakHeapMb());
             ObjectNode checksum = root.putObject("checksum");
             for (Map.Entry<String, Double> column : result.checksum().entrySet()) {
-                checksum.put(column.getKey(), column.getValue());
+                if (column.getKey().endsWith("_" + Feature.N_ANOMALIES.suffix())) {
+                    checksum.put(column.getKey(), column.getValue().longValue());
+                } else {
+                    checksum.put(column.getKey(), column.getValue());
+                }
             }
             return root;
         }

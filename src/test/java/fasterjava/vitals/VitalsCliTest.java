@@ -88,6 +88,7 @@ class VitalsCliTest {
         assertEquals(30, written.patientCount());
         assertEquals(FeatureChecksum.of(written).get("heart_rate_mean"),
                 json.get("checksum").get("heart_rate_mean").asDouble());
+        assertTrue(json.get("checksum").get("heart_rate_n_anomalies").isIntegralNumber(), run.out());
         Run text = run("vitals", "features", "--generate", "5", "--days", "3");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("5 patients, 15 rows in "), text.out());

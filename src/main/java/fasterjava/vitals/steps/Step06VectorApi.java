@@ -27,8 +27,9 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p>Why the sums stay exact in doubles: every lane holds whole numbers, and within {@link FixedPoint}'s limits
  * every partial sum stays far below 2^53, where doubles represent whole numbers exactly — so each add and FMA is
- * exact, and the features are identical to step 05's. Doubles are used because they are the widest lanes with a
- * fused multiply-add; 64-bit integer lanes would hold half as many values per multiply on most hardware.
+ * exact, and the features are identical to step 05's. Doubles rather than integers because {@code x²} needs more
+ * than 32 bits: 64-bit integer lanes hold no more values than double lanes, and their multiply is slow (AVX-512)
+ * or missing (AVX2), while doubles have a fused multiply-add.
  *
  * <p>Why it is faster: one instruction does the work of {@code LANES} scalar ones, and the mask replaces the
  * per-value branch on missing values, which the CPU mispredicts for about one value in twenty.
