@@ -29,8 +29,8 @@ import jdk.incubator.vector.VectorSpecies;
  * before the same exact fixed-point sums and integer anomaly test as steps 05–07. A series that fails the check is
  * tried once with as many decimals as its values need, then falls back to {@link DoubleSeries}; each kernel
  * learns the decimals of each vital from the data, so no series needs telling how they are written. The anomaly
- * pass converts the values again rather than keeping them: the series is still in the L1 cache, and three vector
- * operations cost less than a store and a load.
+ * pass converts the values again rather than keeping them, so no scratch array is needed: the series is still in
+ * the L1 cache.
  *
  * <p>Why: memory. Steps 05–07 hold a converted copy of every value, and the data themselves must fit in memory
  * first; at the spec's 2,000,000 patients they cannot (see {@code vitals-spec.md} §1). Here a thread needs only
