@@ -12,30 +12,27 @@ import fasterjava.vitals.Vital;
 import fasterjava.vitals.VitalsFeatures;
 import fasterjava.vitals.VitalsTable;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.apache.commons.math3.stat.regression.SimpleRegression;
 import tech.tablesaw.api.DoubleColumn;
 import tech.tablesaw.api.IntColumn;
 import tech.tablesaw.api.NumericColumn;
-import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.selection.Selection;
 import tech.tablesaw.table.TableSlice;
 
 /**
  * Step 02 — group by: the case study's second version (V2), pandas' {@code groupby().agg()} written with Tablesaw's
- * {@code summarize(...).by(patient_id)}.
+ * {@code summarize(...).by(patient)}.
  *
  * <p>What changed from step 01: the rows are grouped by patient once instead of being filtered once per patient.
  * One {@code summarize} call computes what the library aggregates per group — mean, sample standard deviation,
  * min and max of every vital; the trend, the anomaly count and the missing share, which need each group's rows,
- * are computed per group of {@code splitOn(patient_id)} (pandas' {@code groupby().apply()}), with the group's mean
+ * are computed per group of {@code splitOn(patient)} (pandas' {@code groupby().apply()}), with the group's mean
  * and standard deviation from the summary. {@code prepare} sorts the rows by patient, so the first {@code items}
  * patients are the table's first rows.
  *
- * <p>Why it can be faster: grouping is one pass over the rows (a hash of the patient id), so the work grows
+ * <p>Why it can be faster: grouping is one pass over the rows (a hash of the patient column), so the work grows
  * linearly with the data instead of with patients × rows.
  *
  * <p>What it costs: Tablesaw is not pandas here. Its group-by makes a new column object — with its own number
@@ -47,24 +44,18 @@ import tech.tablesaw.table.TableSlice;
  */
 public final class Step02GroupBy implements Step<VitalsTable, VitalsFeatures> {
     private static final String PATIENT = "patient";
-    private static final String PATIENT_ID = "patient_id";
     private static final String DAY = "day";
     private static final Vital[] VITALS = Vital.values();
 
     private Table rows;
     private List<String> patientIds;
-    private Map<String, Integer> patientIndex;
     /** Patients {@code 0..p-1} are the first {@code end[p]} rows of {@link #rows}. */
     private int[] end;
 
     @Override
     public void prepare(VitalsTable table) {
-        String[] ids = new String[table.rowCount()];
-        for (int row = 0; row < ids.length; row++) {
-            ids[row] = table.patientIds().get(table.patients()[row]);
-        }
-        Table unsorted = Table.create("vitals", IntColumn.create(PATIENT, table.patients()),
-                StringColumn.create(PATIENT_ID, ids), IntColumn.create(DAY, table.days()));
+        Table unsorted = Table.create("vitals", IntColumn.create(PATIENT, table.patients()), IntColumn.create(DAY,
+                table.days()));
         for (Vital vital : VITALS) {
             unsorted.addColumns(DoubleColumn.create(vital.column(), table.values(vital)));
         }
@@ -77,10 +68,6 @@ public final class Step02GroupBy implements Step<VitalsTable, VitalsFeatures> {
             end[p + 1] += end[p];
         }
         patientIds = table.patientIds();
-        patientIndex = new HashMap<>();
-        for (int p = 0; p < patientIds.size(); p++) {
-            patientIndex.put(patientIds.get(p), p);
-        }
     }
 
     private static boolean isSorted(int[] patients) {
@@ -101,17 +88,17 @@ public final class Step02GroupBy implements Step<VitalsTable, VitalsFeatures> {
         for (Vital vital : VITALS) {
             vitalColumns.add(vital.column());
         }
-        Table summary = selected.summarize(vitalColumns, mean, stdDev, min, max).by(PATIENT_ID);
-        StringColumn summaryPatients = summary.stringColumn(PATIENT_ID);
+        Table summary = selected.summarize(vitalColumns, mean, stdDev, min, max).by(PATIENT);
+        IntColumn summaryPatients = summary.intColumn(PATIENT);
         for (int row = 0; row < summary.rowCount(); row++) {
-            int patient = patientIndex.get(summaryPatients.get(row));
+            int patient = summaryPatients.getInt(row);
             for (Vital vital : VITALS) {
                 summarized(summary, row, vital, out, offset(patient, vital));
             }
         }
-        for (TableSlice group : selected.splitOn(PATIENT_ID)) {
+        for (TableSlice group : selected.splitOn(PATIENT)) {
             Table patientRows = group.asTable();
-            int patient = patientIndex.get(patientRows.stringColumn(PATIENT_ID).get(0));
+            int patient = patientRows.intColumn(PATIENT).getInt(0);
             for (Vital vital : VITALS) {
                 perGroup(patientRows, vital, out, offset(patient, vital));
             }
