@@ -1,5 +1,6 @@
 package fasterjava.vitals.data;
 
+import fasterjava.util.Progress;
 import java.util.List;
 
 /**
@@ -37,13 +38,24 @@ final class StreamPlan {
         return (patients - 1) / checkpointPatients + 1;
     }
 
-    /** Runs the first pass. */
-    static StreamPlan compute(int patients, int days, long seed, int checkpointPatients) {
+    /**
+     * Rough relative costs of the first pass per row, for its progress bar's ETA only: a normal column's accept
+     * tests, the Poisson column's (several times dearer), a mask column's skip (twists only, cheaper still).
+     */
+    private static final int NORMAL_ROW_UNITS = 4;
+    private static final int POISSON_ROW_UNITS = 44;
+    private static final int MASK_ROW_UNITS = 1;
+
+    /** Runs the first pass, reporting progress in rough cost units. */
+    static StreamPlan compute(int patients, int days, long seed, int checkpointPatients, Progress progress) {
         StreamPlan plan = new StreamPlan(patients, days, checkpointPatients);
         long rows = plan.rows;
         long rowsPerCheckpoint = (long) checkpointPatients * days;
         int checkpoints = plan.checkpoints();
         List<VitalsRecipe.NormalColumn> columns = VitalsRecipe.NORMAL_COLUMNS;
+        int maskCount = VitalsRecipe.MASKED_VITALS.size();
+        progress.start("first pass: where each column starts",
+                rows * (columns.size() * NORMAL_ROW_UNITS + POISSON_ROW_UNITS + maskCount * MASK_ROW_UNITS));
 
         NormalCursor normals = new NormalCursor(
                 new NormalCursor.State(new Mt19937(VitalsGenerator.checkSeed(seed)), false, 0));
@@ -52,34 +64,42 @@ final class StreamPlan {
             for (int checkpoint = 0; checkpoint < checkpoints; checkpoint++) {
                 long target = column * rows + checkpoint * rowsPerCheckpoint;
                 normals.skip(target - index);
+                progress.advance((target - index) * NORMAL_ROW_UNITS);
                 index = target;
                 plan.normal[column][checkpoint] = normals.snapshot();
             }
         }
         normals.skip(columns.size() * rows - index);
+        progress.advance((columns.size() * rows - index) * NORMAL_ROW_UNITS);
 
         PoissonCursor counts = new PoissonCursor(normals.snapshot().twister(), VitalsRecipe.POISSON_LAMBDA);
         for (int checkpoint = 0; checkpoint < checkpoints; checkpoint++) {
-            counts.skip(checkpoint == 0 ? 0 : rowsPerCheckpoint);
+            long step = checkpoint == 0 ? 0 : rowsPerCheckpoint;
+            counts.skip(step);
+            progress.advance(step * POISSON_ROW_UNITS);
             plan.poisson[checkpoint] = counts.snapshot();
         }
-        counts.skip(rows - (checkpoints - 1) * rowsPerCheckpoint);
+        long lastStep = rows - (checkpoints - 1) * rowsPerCheckpoint;
+        counts.skip(lastStep);
+        progress.advance(lastStep * POISSON_ROW_UNITS);
 
         MaskCursor masks = new MaskCursor(counts.snapshot());
         long row = 0;
-        for (int mask = 0; mask < VitalsRecipe.MASKED_VITALS.size(); mask++) {
+        for (int mask = 0; mask < maskCount; mask++) {
             for (int checkpoint = 0; checkpoint < checkpoints; checkpoint++) {
                 long target = mask * rows + checkpoint * rowsPerCheckpoint;
                 masks.skip(target - row);
+                progress.advance((target - row) * MASK_ROW_UNITS);
                 row = target;
                 plan.masks[mask][checkpoint] = masks.snapshot();
             }
         }
+        progress.finish();
         return plan;
     }
 
     /** Fresh cursors positioned at the first row of {@code patient}. */
-    Cursors cursorsAt(int patient) {
+    RowSource cursorsAt(int patient) {
         int checkpoint = patient / checkpointPatients;
         long skipRows = (long) (patient - checkpoint * checkpointPatients) * days;
         NormalCursor[] normalCursors = new NormalCursor[normal.length];
@@ -98,9 +118,10 @@ final class StreamPlan {
     }
 
     /** One cursor per column stream, all at the same row; {@link #fill} advances them all. */
-    record Cursors(NormalCursor[] normals, PoissonCursor counts, MaskCursor[] masks) {
-        /** Writes the next {@code rows} rows of every vital to {@code values[vital][from..from+rows)}. */
-        void fill(double[][] values, int from, int rows) {
+    record Cursors(NormalCursor[] normals, PoissonCursor counts, MaskCursor[] masks) implements RowSource {
+        @Override
+        public void fill(double[][] values, int rows) {
+            int from = 0;
             List<VitalsRecipe.NormalColumn> columns = VitalsRecipe.NORMAL_COLUMNS;
             for (int column = 0; column < normals.length; column++) {
                 VitalsRecipe.NormalColumn recipe = columns.get(column);

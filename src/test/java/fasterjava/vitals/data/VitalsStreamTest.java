@@ -19,7 +19,7 @@ class VitalsStreamTest {
         "1000, 365, 1000, 2", "500, 1, 7, 2", "777, 2, 10, 2", "301, 7, 13, 4", "257, 3, 1, 2", "2, 1, 1, 2"})
     void streamingEqualsInMemory(int patients, int days, int perBlock, int threads) {
         GeneratedVitals expected = VitalsGenerator.generate(patients, days, 42);
-        VitalsStream stream = VitalsStream.of(patients, days, 42);
+        VitalsStream stream = VitalsStream.of(patients, days, 42, 0);
         Map<Integer, VitalsBlock> seen = new ConcurrentHashMap<>();
         stream.forEachBlock(perBlock, threads, block -> {
             VitalsBlock previous = seen.put(block.firstPatient(), block);
@@ -37,7 +37,7 @@ class VitalsStreamTest {
         // Another block size on the same stream: runs no longer start on checkpoints, so cursors seek.
         stream.forEachBlock(perBlock + 2, threads, block -> assertBlockMatches(expected, block));
 
-        Iterator<VitalsBlock> inOrder = VitalsStream.of(patients, days, 42).blocks(perBlock);
+        Iterator<VitalsBlock> inOrder = VitalsStream.of(patients, days, 42, 0).blocks(perBlock);
         patient = 0;
         while (inOrder.hasNext()) {
             VitalsBlock block = inOrder.next();
