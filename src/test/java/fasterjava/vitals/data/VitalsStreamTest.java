@@ -2,12 +2,17 @@ package fasterjava.vitals.data;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fasterjava.vitals.Vital;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -20,32 +25,73 @@ class VitalsStreamTest {
     void streamingEqualsInMemory(int patients, int days, int perBlock, int threads) {
         GeneratedVitals expected = VitalsGenerator.generate(patients, days, 42);
         VitalsStream stream = VitalsStream.of(patients, days, 42, 0);
-        Map<Integer, VitalsBlock> seen = new ConcurrentHashMap<>();
+        // The consumer checks each block as it comes: a thread's next block reuses its arrays.
+        Map<Integer, Integer> seen = new ConcurrentHashMap<>();
         stream.forEachBlock(perBlock, threads, block -> {
-            VitalsBlock previous = seen.put(block.firstPatient(), block);
+            assertBlockMatches(expected, block);
+            Integer previous = seen.put(block.firstPatient(), block.patients());
             assertEquals(null, previous, "block at " + block.firstPatient() + " handed out twice");
         });
         int patient = 0;
         while (patient < patients) {
-            VitalsBlock block = seen.remove(patient);
-            assertTrue(block != null, "no block starts at patient " + patient);
-            assertBlockMatches(expected, block);
-            patient += block.patients();
+            Integer blockPatients = seen.remove(patient);
+            assertTrue(blockPatients != null, "no block starts at patient " + patient);
+            assertEquals(Math.min(perBlock, patients - patient), blockPatients);
+            patient += blockPatients;
         }
         assertTrue(seen.isEmpty(), "blocks beyond the last patient: " + seen.keySet());
 
         // Another block size on the same stream: runs no longer start on checkpoints, so cursors seek.
         stream.forEachBlock(perBlock + 2, threads, block -> assertBlockMatches(expected, block));
 
+        // The iterator's blocks keep their own arrays: check them all at the end.
         Iterator<VitalsBlock> inOrder = VitalsStream.of(patients, days, 42, 0).blocks(perBlock);
+        List<VitalsBlock> kept = new ArrayList<>();
+        inOrder.forEachRemaining(kept::add);
         patient = 0;
-        while (inOrder.hasNext()) {
-            VitalsBlock block = inOrder.next();
+        for (VitalsBlock block : kept) {
             assertEquals(patient, block.firstPatient());
             assertBlockMatches(expected, block);
             patient += block.patients();
         }
         assertEquals(patients, patient);
+    }
+
+    @Test
+    void smallDataSetsComeFromMemoryWithTheSameValues() {
+        GeneratedVitals expected = VitalsGenerator.generate(300, 365, 42);
+        VitalsStream stream = VitalsStream.of(300, 365, 42);
+        AtomicInteger rows = new AtomicInteger();
+        stream.forEachBlock(64, 2, block -> {
+            assertBlockMatches(expected, block);
+            rows.addAndGet(block.rows());
+        });
+        assertEquals(300 * 365, rows.get());
+        stream.blocks(100).forEachRemaining(block -> assertBlockMatches(expected, block));
+    }
+
+    @Test
+    void theConsumersFirstExceptionStopsTheRunAndIsRethrown() {
+        VitalsStream stream = VitalsStream.of(3000, 2, 42, 0);
+        AtomicInteger calls = new AtomicInteger();
+        IllegalStateException thrown = assertThrows(IllegalStateException.class,
+                () -> stream.forEachBlock(10, 2, block -> {
+                    if (calls.incrementAndGet() == 3) {
+                        throw new IllegalStateException("consumer failed");
+                    }
+                }));
+        assertEquals("consumer failed", thrown.getMessage());
+        assertTrue(calls.get() < 300, "the other thread stopped early: " + calls.get() + " calls");
+    }
+
+    @Test
+    void badArgumentsAreRefused() {
+        assertThrows(IllegalArgumentException.class, () -> VitalsStream.of(0, 365, 42));
+        assertThrows(IllegalArgumentException.class, () -> VitalsStream.of(10, 0, 42));
+        assertThrows(IllegalArgumentException.class, () -> VitalsStream.of(10, 365, -1));
+        VitalsStream stream = VitalsStream.of(10, 365, 42);
+        assertThrows(IllegalArgumentException.class, () -> stream.forEachBlock(0, 2, block -> { }));
+        assertThrows(IllegalArgumentException.class, () -> stream.forEachBlock(5, 0, block -> { }));
     }
 
     static void assertBlockMatches(GeneratedVitals expected, VitalsBlock block) {
