@@ -150,6 +150,29 @@ final class PoissonCursor {
         }
     }
 
+    /** Moves past the next {@code tries} tries and returns how many of them accepted. */
+    long skipTries(long tries) {
+        long found = 0;
+        long rest = tries;
+        while (rest > 0) {
+            buffer.ready(4);
+            int take = (int) Math.min(rest, decideTries());
+            for (int word = 0; word * 64 < take; word++) {
+                int inWord = Math.min(64, take - word * 64);
+                long mask = inWord == 64 ? -1L : (1L << inWord) - 1;
+                found += Long.bitCount(accepted[word] & mask);
+            }
+            buffer.head += 4 * take;
+            rest -= take;
+        }
+        return found;
+    }
+
+    /** Moves past the next {@code tries} tries without deciding them (the generator only twists). */
+    void discardTries(long tries) {
+        buffer.skip(4 * tries);
+    }
+
     /**
      * Decides every whole try in the buffer: all tests but NumPy's logarithms on vector lanes, then those for the
      * few tries left open. Sets {@link #accepted} and, for accepted tries, {@link #ks}; returns the number of tries.
