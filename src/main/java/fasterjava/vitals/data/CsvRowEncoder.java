@@ -23,8 +23,7 @@ final class CsvRowEncoder {
     private static final double[] SCALES = {1, 10, 100};
 
     private final int[] decimals = new int[Vital.values().length];
-    private byte[] bytes;
-    private int length;
+    private final byte[] bytes;
 
     CsvRowEncoder(int capacity) {
         bytes = new byte[Math.max(capacity, MAX_ROW_BYTES)];
@@ -33,51 +32,20 @@ final class CsvRowEncoder {
         }
     }
 
-    /** Bytes encoded since the last {@link #clear()}. */
-    int length() {
-        return length;
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    void clear() {
-        length = 0;
-    }
-
-    /** Encodes all of a block's rows, growing the buffer as needed. */
-    void encode(VitalsBlock block) {
-        ensure((long) block.rows() * MAX_ROW_BYTES);
-        encodeRows(block, 0, block.rows());
-    }
-
     /** Encodes a block's rows straight to {@code out} through this encoder's buffer (its capacity). */
     void write(VitalsBlock block, OutputStream out) throws IOException {
         int rowsPerFill = bytes.length / MAX_ROW_BYTES;
         for (int row = 0; row < block.rows(); row += rowsPerFill) {
-            encodeRows(block, row, Math.min(block.rows(), row + rowsPerFill));
-            out.write(bytes, 0, length);
-            clear();
+            out.write(bytes, 0, encodeRows(block, row, Math.min(block.rows(), row + rowsPerFill)));
         }
     }
 
-    private void ensure(long more) {
-        long needed = length + more;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a block of " + more + " bytes is too large to encode at once");
-        }
-        if (needed > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
-                    2L * bytes.length)));
-        }
-    }
-
-    private void encodeRows(VitalsBlock block, int fromRow, int toRow) {
+    /** Encodes rows [fromRow, toRow) into the buffer from its start; returns the bytes written. */
+    private int encodeRows(VitalsBlock block, int fromRow, int toRow) {
         double[][] values = block.values();
         int days = block.days();
         byte[] out = bytes;
-        int at = length;
+        int at = 0;
         for (int row = fromRow; row < toRow; row++) {
             at = writeLong(out, at, block.firstPatient() + row / days);
             out[at++] = ',';
@@ -88,19 +56,23 @@ final class CsvRowEncoder {
             }
             out[at++] = '\n';
         }
-        length = at;
+        return at;
     }
 
-    /** Writes {@code value} (a generated value with {@code decimals} decimals) as its shortest decimal. */
+    /**
+     * Writes {@code value} as its shortest decimal, or nothing if it is missing: a generated value (a whole
+     * multiple of 10^−decimals) by its digits, anything else by {@code Double.toString}; a count (0 decimals)
+     * without a decimal point.
+     */
     static int writeValue(byte[] out, int at, double value, int decimals) {
         if (Double.isNaN(value)) {
             return at;
         }
         double scale = SCALES[decimals];
         double scaled = Math.rint(value * scale);
-        if (Math.abs(scaled) >= 0x1p52 || scaled / scale != value) {
-            return writeAscii(out, at, decimals == 0 && value == Math.rint(value) && Math.abs(value) < 0x1p63
-                    ? Long.toString((long) value) : Double.toString(value));
+        boolean generated = Math.abs(scaled) < 0x1p52 && scaled / scale == value;
+        if (!generated) {
+            return writeAscii(out, at, Double.toString(value));
         }
         long units = (long) Math.abs(scaled);
         if (Double.doubleToRawLongBits(value) < 0) {

@@ -22,11 +22,6 @@ final class PoissonSegment {
         states.add(cursor.snapshot());
     }
 
-    /** Draws accepted before the last recorded state. */
-    long acceptedSoFar() {
-        return states.isEmpty() ? 0 : accepted[states.size() - 1];
-    }
-
     /**
      * The generator right after the segment's {@code draw}-th accepted draw (the segment's start for 0): where
      * the next draw begins. Needs a recorded state with fewer accepted draws, and the segment to reach that far.

@@ -43,6 +43,7 @@ class VitalsCsvTest {
         // Not a generated value: falls back to Double.toString.
         assertEquals("0.123", written(0.123, 1));
         assertEquals("1.5", written(1.5, 0));
+        assertEquals("1.0E20", written(1e20, 0));
         assertEquals("1.0E20", written(1e20, 1));
     }
 

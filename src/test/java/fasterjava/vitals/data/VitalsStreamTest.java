@@ -58,6 +58,13 @@ class VitalsStreamTest {
     }
 
     @Test
+    void streamed20000PatientsHaveTheSpecsRowStreamHash() {
+        RowStreamHash hash = new RowStreamHash();
+        VitalsStream.of(20_000, 365, 42, 0).blocks(1234).forEachRemaining(hash::add);
+        assertEquals("c00b7b9e118fc0b9d26af6c9ac3bf7d5264367709d39ccc97289d341ef6cbdcd", hash.hex());
+    }
+
+    @Test
     void smallDataSetsComeFromMemoryWithTheSameValues() {
         GeneratedVitals expected = VitalsGenerator.generate(300, 365, 42);
         VitalsStream stream = VitalsStream.of(300, 365, 42);
