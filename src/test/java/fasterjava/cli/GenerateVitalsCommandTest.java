@@ -52,9 +52,10 @@ class GenerateVitalsCommandTest {
                 List.of("--patients", "10", "--seed", "4294967296", "--out", out),
                 List.of("--patients", "ten", "--out", out),
                 List.of("--patients", "10"));
-        List<String> expected = List.of("--patients must be at least 1, got 0", "--patients must be at least 1, got -5",
-                "--days must be at least 1, got 0", "--seed must be in 0..4294967295", "--seed must be in 0..4294967295",
-                "'ten' is not an int", "Missing required option: '--out");
+        List<String> expected = List.of("--patients must be at least 1, got 0",
+                "--patients must be at least 1, got -5", "--days must be at least 1, got 0",
+                "--seed must be in 0..4294967295", "--seed must be in 0..4294967295", "'ten' is not an int",
+                "Missing required option: '--out");
         for (int i = 0; i < cases.size(); i++) {
             String[] args = Stream.concat(Stream.of("generate", "vitals"), cases.get(i).stream())
                     .toArray(String[]::new);

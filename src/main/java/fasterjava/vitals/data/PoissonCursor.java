@@ -17,14 +17,17 @@ import jdk.incubator.vector.VectorSpecies;
  * without logarithms or a second division: with the table value T(k) = e^(R(k) − ln(1/α) − δ) (R(k) the same
  * double NumPy computes), {@code V·us² < (a + b·us²)·T(k)} proves NumPy's test true and
  * {@code V·us² > (a + b·us²)·T(k)·e^2δ} proves it false. The margin δ = 1e-9 dwarfs the rounding of both sides
- * (about 1e-13: three logarithms within one ulp each, two additions, a few products). Inside the margin (never seen in practice), for k beyond the table (one open try in 40,000 for λ = 16), and where k is too
- * large for the vector floor, the try runs exactly as NumPy's.
+ * (about 1e-13: three logarithms within one ulp each, two additions, a few products). Inside the margin (never
+ * seen in practice), for k beyond the table (one undecided try in 40,000 for λ = 16), and where k is too large for
+ * the vector floor, the try runs exactly as NumPy's.
  */
 final class PoissonCursor {
-    /** Values of k with a precomputed bound: a multiple of two vectors of doubles for any vector width. */
+    /** Values of k with a precomputed bound. */
     static final int TABLE_SIZE = 64;
     /** The margin δ, in the logarithm's units. */
     private static final double MARGIN = 1e-9;
+    /** e^2δ: V·us² above {@code (a + b·us²)·T(k)·e^2δ} rejects k. */
+    private static final double MARGIN_FACTOR = Math.exp(2 * MARGIN);
     /** Adding and subtracting 1.5·2^52 rounds a double below 2^51 in magnitude to an integer (half to even). */
     private static final double ROUNDING = 0x1.8p52;
     /** Where the vector floor stops being trusted: such tries (us below ~1e-10) run exactly. */
@@ -52,8 +55,6 @@ final class PoissonCursor {
     private final double[] table = new double[TABLE_SIZE];
     /** T(k) for a group's lanes. */
     private final double[] looked = new double[TRIES_PER_GROUP];
-    /** e^2δ: V·us² above {@code (a + b·us²)·T(k)·e^2δ} rejects k. */
-    private static final double MARGIN_FACTOR = Math.exp(2 * MARGIN);
     /** Per buffered try: k (as a double). */
     private final double[] ks = new double[MAX_TRIES];
     /** Try bits, 64 per long: accepted; to be decided by NumPy's own test. */

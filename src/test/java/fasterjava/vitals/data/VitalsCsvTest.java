@@ -53,6 +53,28 @@ class VitalsCsvTest {
     }
 
     @Test
+    void aForeignValueAnywhereSendsTheRowsThroughTheCheckedPath() throws IOException {
+        double[] column = new double[101];
+        for (int i = 0; i < column.length; i++) {
+            column[i] = i % 7 == 0 ? Double.NaN : (i - 50) / 10.0;
+        }
+        assertTrue(CsvRowEncoder.allGenerated(column, 0, column.length, 1));
+        assertFalse(CsvRowEncoder.allGenerated(column, 0, column.length, 0));
+        for (int at : new int[] {0, 3, 50, 99, 100}) {
+            double[] foreign = column.clone();
+            foreign[at] = 0.123;
+            assertFalse(CsvRowEncoder.allGenerated(foreign, 0, foreign.length, 1), "foreign value at " + at);
+        }
+        double[][] values = new double[Vital.values().length][2];
+        values[Vital.HEART_RATE.ordinal()] = new double[] {72.3, 0.123};
+        values[Vital.TEMPERATURE.ordinal()] = new double[] {Double.NaN, 98.6};
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        VitalsCsv.write(List.of(new VitalsBlock(4, 1, 2, values)).iterator(), out);
+        assertEquals(List.of(String.join(",", Vital.INPUT_HEADER), "4,0,72.3,0.0,0.0,,0.0,0",
+                "4,1,0.123,0.0,0.0,98.6,0.0,0"), out.toString(StandardCharsets.US_ASCII).lines().toList());
+    }
+
+    @Test
     void headerAndFirstRows(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("two.csv");
         VitalsCsv.write(VitalsGenerator.generate(2, 2, 42), file);
