@@ -26,6 +26,8 @@ final class NormalCursor {
     private static final int MAX_TRIES = (OutputBuffer.MAX_READY + Mt19937.STATE_WORDS) / 4 + TRIES_PER_VECTOR;
 
     private final OutputBuffer buffer;
+    /** Tries consumed since this cursor was made (accepted or not). */
+    private long tries;
     private boolean hasKept;
     private double kept;
     /** Per buffered try t: x1 at [2t], x2 at [2t+1]; r2 at [2t] (and [2t+1]). */
@@ -44,6 +46,11 @@ final class NormalCursor {
         return new State(buffer.snapshot(), hasKept, kept);
     }
 
+    /** Tries consumed since this cursor was made: four outputs each. */
+    long tries() {
+        return tries;
+    }
+
     /** Writes the next {@code count} normals, as {@code column}'s values, to {@code out[from..from+count)}. */
     void fill(VitalsRecipe.NormalColumn column, double[] out, int from, int count) {
         int at = from;
@@ -54,10 +61,10 @@ final class NormalCursor {
         }
         while (at < to) {
             buffer.ready(4);
-            int tries = testTries(true);
-            int consumedTries = tries;
+            int buffered = testTries(true);
+            int consumedTries = buffered;
             scan:
-            for (int word = 0; word * LANES_PER_LONG < 2 * tries; word++) {
+            for (int word = 0; word * LANES_PER_LONG < 2 * buffered; word++) {
                 long bits = accepted[word] & EVEN_LANES;
                 while (bits != 0) {
                     int lane = word * LANES_PER_LONG + Long.numberOfTrailingZeros(bits);
@@ -81,6 +88,7 @@ final class NormalCursor {
                 }
             }
             buffer.head += 4 * consumedTries;
+            tries += consumedTries;
         }
         column.toValues(out, from, to);
     }
@@ -95,15 +103,16 @@ final class NormalCursor {
         long pairs = rest / 2;
         while (pairs > 0) {
             buffer.ready(4);
-            int tries = testTries(false);
+            int buffered = testTries(false);
             long found = 0;
-            int words = (2 * tries + LANES_PER_LONG - 1) / LANES_PER_LONG;
+            int words = (2 * buffered + LANES_PER_LONG - 1) / LANES_PER_LONG;
             for (int word = 0; word < words; word++) {
                 found += Long.bitCount(accepted[word] & EVEN_LANES);
             }
             if (found <= pairs) {
                 pairs -= found;
-                buffer.head += 4 * tries;
+                buffer.head += 4 * buffered;
+                tries += buffered;
                 continue;
             }
             // The last pair needed is among these tries: find the try that accepts it.
@@ -119,6 +128,7 @@ final class NormalCursor {
                 }
                 int lane = word * LANES_PER_LONG + Long.numberOfTrailingZeros(bits);
                 buffer.head += 4 * (lane / 2 + 1);
+                tries += lane / 2 + 1;
                 pairs = 0;
                 break;
             }
@@ -137,6 +147,7 @@ final class NormalCursor {
             double x1 = 2.0 * Uniforms.uniform(words[h], words[h + 1]) - 1.0;
             double x2 = 2.0 * Uniforms.uniform(words[h + 2], words[h + 3]) - 1.0;
             buffer.head = h + 4;
+            tries++;
             double r2 = x1 * x1 + x2 * x2;
             if (r2 < 1.0 && r2 != 0.0) {
                 kept = Math.sqrt(-2.0 * Math.log(r2) / r2) * x1;
@@ -151,10 +162,10 @@ final class NormalCursor {
      * the last try cleared) and, if {@code keepValues}, {@link #xs} and {@link #r2s}. Returns the number of tries.
      */
     private int testTries(boolean keepValues) {
-        int tries = buffer.available() / 4;
+        int buffered = buffer.available() / 4;
         int[] words = buffer.words;
         int head = buffer.head;
-        int vectors = (tries + TRIES_PER_VECTOR - 1) / TRIES_PER_VECTOR;
+        int vectors = (buffered + TRIES_PER_VECTOR - 1) / TRIES_PER_VECTOR;
         int lanesPerVector = 2 * TRIES_PER_VECTOR;
         java.util.Arrays.fill(accepted, 0L);
         for (int v = 0; v < vectors; v++) {
@@ -169,10 +180,10 @@ final class NormalCursor {
                 r2.intoArray(r2s, lane);
             }
         }
-        int lanes = 2 * tries;
+        int lanes = 2 * buffered;
         if (lanes % LANES_PER_LONG != 0) {
             accepted[lanes / LANES_PER_LONG] &= (1L << (lanes % LANES_PER_LONG)) - 1;
         }
-        return tries;
+        return buffered;
     }
 }
