@@ -16,7 +16,6 @@ import fasterjava.vitals.data.VitalsLoader;
 import fasterjava.vitals.steps.VitalsSteps;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -110,11 +109,7 @@ final class VitalsCommand {
             instance.prepare(table);
             VitalsFeatures features = instance.compute(table.patientCount());
             double computed = seconds(computing);
-            try {
-                FeaturesCsvWriter.write(features, out);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out, e);
-            }
+            FeaturesCsvWriter.write(features, out);
             err.printf(Locale.ROOT, "wrote %s: %,d patients, %,d rows; load %.2f s, features %.2f s (step %s), "
                     + "total %.2f s%n", out, table.patientCount(), table.rowCount(), loaded, computed, rung.id(),
                     seconds(start));
@@ -132,14 +127,8 @@ final class VitalsCommand {
             }
             int dayCount = days != null ? days : VitalsGenerator.DEFAULT_DAYS;
             long seedValue = seed != null ? seed : VitalsGenerator.DEFAULT_SEED;
-            PrintWriter err = spec.commandLine().getErr();
-            StreamedFeatures.Result result;
-            try {
-                result = StreamedFeatures.run(patients, dayCount, seedValue, workers, out, new ConsoleProgress(),
-                        err::println);
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot write " + out, e);
-            }
+            StreamedFeatures.Result result = StreamedFeatures.run(patients, dayCount, seedValue, workers, out,
+                    new ConsoleProgress());
             PrintWriter stdout = spec.commandLine().getOut();
             if (json) {
                 stdout.println(JSON.writeValueAsString(toJson(result)));

@@ -3,9 +3,11 @@ package fasterjava.vitals;
 import fasterjava.util.Progress;
 import fasterjava.vitals.data.FeaturesCsvWriter;
 import fasterjava.vitals.data.VitalsBlock;
+import fasterjava.vitals.data.VitalsCsv;
 import fasterjava.vitals.data.VitalsStream;
 import fasterjava.vitals.steps.Step08Streaming;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -17,7 +19,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 
 /**
  * Generates the spec's data and computes its features in one streamed run, in bounded memory: the generator's
@@ -49,20 +50,36 @@ public final class StreamedFeatures {
 
     /**
      * Generates {@code patients × days} rows for {@code seed} on {@code threads} threads, computes every
-     * patient's features and, if {@code out} is not null, writes them to it as the spec's CSV (atomically).
+     * patient's features and, if {@code out} is not null, writes them to it as the spec's CSV (atomically: an error
+     * names the file and leaves nothing behind).
      */
-    public static Result run(int patients, int days, long seed, int threads, Path out, Progress progress,
-            Consumer<String> log) throws IOException {
+    public static Result run(int patients, int days, long seed, int threads, Path out, Progress progress)
+            throws IOException {
+        if (out == null) {
+            return run(patients, days, seed, threads, (OrderedOutput) null, progress);
+        }
+        Result[] result = new Result[1];
+        VitalsCsv.atomically(out, file -> {
+            file.write(FeaturesCsvWriter.header());
+            try {
+                result[0] = run(patients, days, seed, threads, new OrderedOutput(file), progress);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        });
+        return result[0];
+    }
+
+    private static Result run(int patients, int days, long seed, int threads, OrderedOutput output,
+            Progress progress) {
         VitalsStream stream = VitalsStream.of(patients, days, seed);
         ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
         List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        log.accept(String.format(java.util.Locale.ROOT, "first pass over the random stream for %,d patients "
-                + "(one thread)...", patients));
         long planCpu = cpu.getCurrentThreadCpuTime();
-        stream.prepare(PART);
+        stream.prepare(PART, progress);
         long cpuAfterPlan = cpu.getCurrentThreadCpuTime();
         planCpu = cpuAfterPlan - planCpu;
         Thread caller = Thread.currentThread();
@@ -75,7 +92,7 @@ public final class StreamedFeatures {
         ThreadLocal<Worker> workers = ThreadLocal.withInitial(() -> new Worker(days,
                 Thread.currentThread() == caller ? cpuAfterPlan : 0));
         progress.start("features", patients);
-        try (OrderedOutput output = out == null ? null : new OrderedOutput(FeaturesCsvWriter.open(out))) {
+        try {
             stream.forEachBlock(PART, threads, block -> {
                 Worker worker = workers.get();
                 long entered = cpu.getCurrentThreadCpuTime();
@@ -92,11 +109,6 @@ public final class StreamedFeatures {
                 worker.cpuAtLastExit = cpu.getCurrentThreadCpuTime();
                 progress.advance(block.patients());
             });
-            if (output != null) {
-                output.commit();
-            }
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
         } finally {
             progress.finish();
         }
@@ -136,34 +148,25 @@ public final class StreamedFeatures {
     }
 
     /** Writes parts in order as they arrive in any order, holding early arrivals until their turn. */
-    private static final class OrderedOutput implements AutoCloseable {
-        private final FeaturesCsvWriter writer;
+    private static final class OrderedOutput {
+        private final OutputStream out;
         private final Map<Integer, byte[]> waiting = new HashMap<>();
         private int next;
 
-        OrderedOutput(FeaturesCsvWriter writer) {
-            this.writer = writer;
+        OrderedOutput(OutputStream out) {
+            this.out = out;
         }
 
         synchronized void offer(int part, byte[] lines) {
             waiting.put(part, lines);
             try {
                 for (byte[] ready = waiting.remove(next); ready != null; ready = waiting.remove(next)) {
-                    writer.append(ready);
+                    out.write(ready);
                     next++;
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        void commit() throws IOException {
-            writer.commit();
-        }
-
-        @Override
-        public void close() {
-            writer.close();
         }
     }
 }

@@ -12,8 +12,6 @@ import fasterjava.vitals.steps.Step04FusedPass;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,9 +34,7 @@ class StreamedFeaturesTest {
         StreamedFeatures.Result previous = null;
         for (int threads : new int[] {1, 2, 3}) {
             Path out = dir.resolve("streamed-" + threads + ".csv");
-            List<String> log = new ArrayList<>();
-            StreamedFeatures.Result result = StreamedFeatures.run(PATIENTS, DAYS, SEED, threads, out, Progress.NONE,
-                    log::add);
+            StreamedFeatures.Result result = StreamedFeatures.run(PATIENTS, DAYS, SEED, threads, out, Progress.NONE);
             assertEquals(Optional.empty(), FeaturesCsv.read(out).firstMismatch(expected, PATIENTS),
                     threads + " threads");
             assertEquals(PATIENTS, result.patients());
@@ -65,7 +61,7 @@ class StreamedFeaturesTest {
 
     @Test
     void withoutAnOutputFileNothingIsWritten(@TempDir Path dir) throws IOException {
-        StreamedFeatures.Result result = StreamedFeatures.run(3, 5, 42, 2, null, Progress.NONE, line -> { });
+        StreamedFeatures.Result result = StreamedFeatures.run(3, 5, 42, 2, null, Progress.NONE);
         assertEquals(3, result.patients());
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count());

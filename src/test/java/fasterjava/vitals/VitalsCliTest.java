@@ -63,12 +63,17 @@ class VitalsCliTest {
     }
 
     @Test
-    void unwritableOutputIsAnErrorWithTheFile(@TempDir Path dir) {
-        Path out = dir.resolve("missing-dir").resolve("features.csv");
+    void unwritableOutputIsAnErrorWithTheFile(@TempDir Path dir) throws IOException {
+        Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
+        Path out = notADirectory.resolve("features.csv");
         Run run = run("vitals", "features", "--data", VitalsTestData.edgeFile("two-days").toString(), "--out",
                 out.toString());
         assertEquals(Main.BAD_INPUT, run.code());
-        assertTrue(run.err().startsWith("faster: cannot write " + out + ": "), run.err());
+        assertEquals(List.of("faster: cannot write " + out + ": a path component is not a directory"),
+                run.err().lines().toList());
+        Run generated = run("vitals", "features", "--generate", "3", "--days", "2", "--out", out.toString());
+        assertEquals(Main.BAD_INPUT, generated.code());
+        assertTrue(generated.err().contains("faster: cannot write " + out + ": "), generated.err());
     }
 
     @Test

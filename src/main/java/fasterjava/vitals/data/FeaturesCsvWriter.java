@@ -2,68 +2,40 @@ package fasterjava.vitals.data;
 
 import fasterjava.vitals.Feature;
 import fasterjava.vitals.VitalsFeatures;
-import java.io.BufferedOutputStream;
-import java.io.Closeable;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes features as the spec's CSV ({@code vitals-spec.md} §3): the header {@link VitalsFeatures#header()}, then one
  * line per patient in order — the id (quoted when it holds a comma, quote or line break), then the 48 features:
  * {@code n_anomalies} as an integer, other features as the shortest decimal that reads back as the same double,
- * NaN as an empty field; {@code \n} line ends.
- *
- * <p>The file appears only when complete: lines go to a temporary file beside it, which {@link #commit} renames
- * into place. Closed without a commit (an error on the way), the temporary file is deleted and nothing is left.
- * Rows can be formatted on many threads ({@link #format}) and appended in order by one.
+ * NaN as an empty field; {@code \n} line ends. Files are written atomically ({@link VitalsCsv#atomically}); lines can
+ * be formatted on many threads ({@link #format}) and written in order by one.
  */
-public final class FeaturesCsvWriter implements Closeable {
+public final class FeaturesCsvWriter {
     private static final int COUNT_COLUMN = Feature.N_ANOMALIES.ordinal();
     private static final byte[] HEADER = (String.join(",", VitalsFeatures.header()) + "\n")
             .getBytes(StandardCharsets.UTF_8);
 
-    private final Path target;
-    private final Path partial;
-    private final OutputStream out;
-    private boolean committed;
-
-    private FeaturesCsvWriter(Path target) throws IOException {
-        this.target = target;
-        Path directory = target.toAbsolutePath().getParent();
-        this.partial = Files.createTempFile(directory, target.getFileName().toString(), ".partial");
-        OutputStream stream = null;
-        try {
-            stream = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 16);
-            stream.write(HEADER);
-        } catch (IOException e) {
-            if (stream != null) {
-                stream.close();
-            }
-            Files.deleteIfExists(partial);
-            throw e;
-        }
-        this.out = stream;
+    private FeaturesCsvWriter() {
     }
 
-    /** Starts writing {@code target}: the header now, rows with {@link #append}, the file on {@link #commit}. */
-    public static FeaturesCsvWriter open(Path target) throws IOException {
-        return new FeaturesCsvWriter(target);
-    }
-
-    /** Writes the whole result to {@code target} atomically. */
+    /** Writes the whole result to {@code target}; an error names the file and leaves nothing behind. */
     public static void write(VitalsFeatures features, Path target) throws IOException {
-        try (FeaturesCsvWriter writer = open(target)) {
-            writer.append(format(features));
-            writer.commit();
-        }
+        byte[] lines = format(features);
+        VitalsCsv.atomically(target, out -> {
+            out.write(HEADER);
+            out.write(lines);
+        });
     }
 
-    /** The CSV lines of every patient in {@code features}, ready for {@link #append}. */
+    /** The header line. */
+    public static byte[] header() {
+        return HEADER.clone();
+    }
+
+    /** The CSV lines of every patient in {@code features}, in order. */
     public static byte[] format(VitalsFeatures features) {
         double[] values = features.values();
         StringBuilder text = new StringBuilder(features.patientCount() * 700);
@@ -102,35 +74,5 @@ public final class FeaturesCsvWriter implements Closeable {
             text.append(c == '"' ? "\"\"" : String.valueOf(c));
         }
         text.append('"');
-    }
-
-    /** Appends formatted lines ({@link #format}) after those already written. */
-    public void append(byte[] lines) throws IOException {
-        out.write(lines);
-    }
-
-    /** Completes the file: flushes, closes and renames it into place. */
-    public void commit() throws IOException {
-        out.close();
-        Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        committed = true;
-    }
-
-    /** Without a commit, discards everything written: the target is left as it was. */
-    @Override
-    public void close() {
-        if (committed) {
-            return;
-        }
-        try {
-            out.close();
-        } catch (IOException ignored) {
-            // The file is being discarded; a failure to flush it changes nothing.
-        }
-        try {
-            Files.deleteIfExists(partial);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the unfinished " + partial, e);
-        }
     }
 }

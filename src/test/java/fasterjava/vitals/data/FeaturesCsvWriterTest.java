@@ -56,19 +56,16 @@ class FeaturesCsvWriterTest {
     }
 
     @Test
-    void nothingIsLeftBehindWhenWritingFails(@TempDir Path dir) throws IOException {
+    void aFailedWriteNamesTheFileAndLeavesNothingBehind(@TempDir Path dir) throws IOException {
         VitalsFeatures features = VitalsOracle.features(VitalsTestData.edge("two-days"));
-        Path missingDirectory = dir.resolve("no-such-dir").resolve("out.csv");
-        assertThrows(IOException.class, () -> FeaturesCsvWriter.write(features, missingDirectory));
-        Path file = dir.resolve("kept.csv");
-        Files.writeString(file, "before");
-        try (FeaturesCsvWriter writer = FeaturesCsvWriter.open(file)) {
-            writer.append(FeaturesCsvWriter.format(features));
-            // Closed without a commit, as when an error interrupts a run.
-        }
-        assertEquals("before", Files.readString(file));
+        Path notADirectory = dir.resolve("plain-file");
+        Files.writeString(notADirectory, "before");
+        Path target = notADirectory.resolve("out.csv");
+        IOException error = assertThrows(IOException.class, () -> FeaturesCsvWriter.write(features, target));
+        assertTrue(error.getMessage().startsWith("cannot write " + target + ": "), error.getMessage());
+        assertEquals("before", Files.readString(notADirectory));
         try (Stream<Path> left = Files.list(dir)) {
-            assertEquals(List.of(file), left.toList(), "no temporary file left");
+            assertEquals(List.of(notADirectory), left.toList(), "no temporary file left");
         }
     }
 
