@@ -1,5 +1,6 @@
 package fasterjava.vitals;
 
+import com.sun.management.OperatingSystemMXBean;
 import fasterjava.util.Progress;
 import fasterjava.vitals.data.FeaturesCsvWriter;
 import fasterjava.vitals.data.VitalsBlock;
@@ -38,8 +39,8 @@ public final class StreamedFeatures {
      * What a run measured.
      *
      * @param seconds wall-clock time of the whole run, the generator's first pass included
-     * @param generateCpuSeconds CPU time spent generating: the first pass plus the worker threads' time outside
-     *     the featurization (and outside formatting output lines)
+     * @param generateCpuSeconds CPU time spent generating: the process's CPU time during the first pass, plus the
+     *     worker threads' time outside the featurization (and outside formatting output lines)
      * @param featuresCpuSeconds CPU time spent in the feature kernel, all threads
      * @param peakHeapMb the heap's peak use during the run (each heap pool's peak, added: an upper bound)
      * @param checksum each feature column's sum ({@link FeatureChecksum})
@@ -78,10 +79,12 @@ public final class StreamedFeatures {
                 .filter(pool -> pool.getType() == MemoryType.HEAP).toList();
         heapPools.forEach(MemoryPoolMXBean::resetPeakUsage);
         long start = System.nanoTime();
-        long planCpu = cpu.getCurrentThreadCpuTime();
+        // The first pass may use helper threads of its own: count the whole process's CPU time while it runs.
+        OperatingSystemMXBean process = ManagementFactory.getPlatformMXBean(OperatingSystemMXBean.class);
+        long planCpu = process.getProcessCpuTime();
         stream.prepare(PART, progress);
+        planCpu = process.getProcessCpuTime() - planCpu;
         long cpuAfterPlan = cpu.getCurrentThreadCpuTime();
-        planCpu = cpuAfterPlan - planCpu;
         Thread caller = Thread.currentThread();
 
         int parts = (patients + PART - 1) / PART;
