@@ -26,7 +26,8 @@ import java.util.concurrent.atomic.AtomicLong;
  * {@link VitalsStream} hands blocks of {@link FeatureChecksum#PATIENTS_PER_PART} patients to its worker threads, and
  * each thread featurizes its block with step 08's kernel ({@link Step08Streaming.BlockKernel}) before generating the
  * next. Nothing of a block outlives it except its features' column sums and, when an output file is asked for, its
- * CSV lines until the lines before them are written (blocks finish out of order, the file is in patient order).
+ * CSV lines, held until the lines before them are written: each generator thread produces a run of consecutive
+ * blocks, so the lines of up to about one run per other thread may wait for the file, which is in patient order.
  */
 public final class StreamedFeatures {
     private static final int PART = FeatureChecksum.PATIENTS_PER_PART;

@@ -25,9 +25,9 @@ import java.util.List;
  *
  * <p>What it buys: exactness, and a compact layout — a {@code short} is a quarter of a {@code double}, so four
  * times as many values per cache line and per byte of memory bandwidth, and missing is one reserved {@code short}
- * instead of a NaN test. On its own this step is about as fast as step 04: a scalar loop doing a dozen operations
- * per value is bound by those operations, not by memory. The layout pays off in step 06, where one instruction
- * handles a whole vector of these values.
+ * instead of a NaN test. On its own this step is only modestly faster than step 04, if at all: a scalar loop doing a
+ * dozen operations per value is bound by those operations, not by memory. The layout pays off in step 06, where one
+ * instruction handles a whole vector of these values.
  *
  * <p>What it costs: the representation has limits — a vital with more than four decimals, or a value beyond
  * ±32,767 once scaled, or a patient whose days span more than 32,767, cannot be held; such vitals and patients
