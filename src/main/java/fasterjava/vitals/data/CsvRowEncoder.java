@@ -4,6 +4,10 @@ import fasterjava.vitals.Vital;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
 
 /**
  * Encodes generated rows as the spec's CSV text into a byte buffer: integers plainly, each vital as the shortest
@@ -20,11 +24,15 @@ final class CsvRowEncoder {
     /** Longest row: two ints, five doubles from {@code Double.toString} (at most 24 chars), a long, separators. */
     static final int MAX_ROW_BYTES = 2 * 11 + 5 * 24 + 20 + 8;
     static final byte[] HEADER = (String.join(",", Vital.INPUT_HEADER) + "\n").getBytes(StandardCharsets.US_ASCII);
+    /** 10^decimals for the decimals the generator uses (0 for counts, 1 or 2 for the normal columns). */
     private static final double[] SCALES = {1, 10, 100};
+    /** Scaled values below this are exact integers, and the rounding trick below is exact for them. */
+    private static final double LARGEST_EXACT = 0x1p51;
+    private static final double ROUNDING = 0x1.8p52;
+    private static final VectorSpecies<Double> DOUBLES = DoubleVector.SPECIES_PREFERRED;
 
     private final int[] decimals = new int[Vital.values().length];
-    private byte[] bytes;
-    private int length;
+    private final byte[] bytes;
 
     CsvRowEncoder(int capacity) {
         bytes = new byte[Math.max(capacity, MAX_ROW_BYTES)];
@@ -33,105 +41,169 @@ final class CsvRowEncoder {
         }
     }
 
-    /** Bytes encoded since the last {@link #clear()}. */
-    int length() {
-        return length;
-    }
-
-    byte[] bytes() {
-        return bytes;
-    }
-
-    void clear() {
-        length = 0;
-    }
-
-    /** Encodes all of a block's rows, growing the buffer as needed. */
-    void encode(VitalsBlock block) {
-        ensure((long) block.rows() * MAX_ROW_BYTES);
-        encodeRows(block, 0, block.rows());
-    }
-
     /** Encodes a block's rows straight to {@code out} through this encoder's buffer (its capacity). */
     void write(VitalsBlock block, OutputStream out) throws IOException {
         int rowsPerFill = bytes.length / MAX_ROW_BYTES;
         for (int row = 0; row < block.rows(); row += rowsPerFill) {
-            encodeRows(block, row, Math.min(block.rows(), row + rowsPerFill));
-            out.write(bytes, 0, length);
-            clear();
+            int to = Math.min(block.rows(), row + rowsPerFill);
+            boolean generated = true;
+            for (int vital = 0; vital < decimals.length && generated; vital++) {
+                generated = allGenerated(block.values()[vital], row, to, decimals[vital]);
+            }
+            out.write(bytes, 0, generated ? encodeRows(block, row, to) : encodeAnyRows(block, row, to));
         }
     }
 
-    private void ensure(long more) {
-        long needed = length + more;
-        if (needed > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a block of " + more + " bytes is too large to encode at once");
+    /**
+     * Whether every value in {@code column[from..to)} is missing or a whole multiple of 10^−decimals exactly as
+     * the generator makes them ({@code rint(v·10^d) / 10^d == v}): checked on vector lanes for a whole stretch of
+     * rows, because a division per value, one at a time, took a third of the encoding time.
+     */
+    static boolean allGenerated(double[] column, int from, int to, int decimals) {
+        double scale = SCALES[decimals];
+        int i = from;
+        for (; i + DOUBLES.length() <= to; i += DOUBLES.length()) {
+            DoubleVector value = DoubleVector.fromArray(DOUBLES, column, i);
+            DoubleVector scaled = value.mul(scale);
+            // rint by adding and subtracting 1.5·2^52 (exact below 2^51; larger values fail the check and so
+            // are written the careful way); sign of zero aside, which does not change the quotient's equality.
+            DoubleVector rounded = scaled.add(ROUNDING).sub(ROUNDING);
+            VectorMask<Double> fine = rounded.div(scale).compare(VectorOperators.EQ, value)
+                    .and(scaled.abs().compare(VectorOperators.LT, LARGEST_EXACT))
+                    .or(value.test(VectorOperators.IS_NAN));
+            if (!fine.allTrue()) {
+                return false;
+            }
         }
-        if (needed > bytes.length) {
-            bytes = java.util.Arrays.copyOf(bytes, (int) Math.max(needed, Math.min(Integer.MAX_VALUE - 8L,
-                    2L * bytes.length)));
+        for (; i < to; i++) {
+            double value = column[i];
+            if (!Double.isNaN(value) && !isGenerated(value, scale)) {
+                return false;
+            }
         }
+        return true;
     }
 
-    private void encodeRows(VitalsBlock block, int fromRow, int toRow) {
+    private static boolean isGenerated(double value, double scale) {
+        double scaled = Math.rint(value * scale);
+        return Math.abs(scaled) < LARGEST_EXACT && scaled / scale == value;
+    }
+
+    /** {@link #encodeRows} for values that may not come from the generator: each is checked. */
+    private int encodeAnyRows(VitalsBlock block, int fromRow, int toRow) {
         double[][] values = block.values();
-        int days = block.days();
         byte[] out = bytes;
-        int at = length;
+        int at = 0;
         for (int row = fromRow; row < toRow; row++) {
-            at = writeLong(out, at, block.firstPatient() + row / days);
+            at = writeLong(out, at, block.firstPatient() + row / block.days());
             out[at++] = ',';
-            at = writeLong(out, at, row % days);
+            at = writeLong(out, at, row % block.days());
             for (int vital = 0; vital < values.length; vital++) {
                 out[at++] = ',';
                 at = writeValue(out, at, values[vital][row], decimals[vital]);
             }
             out[at++] = '\n';
         }
-        length = at;
+        return at;
     }
 
-    /** Writes {@code value} (a generated value with {@code decimals} decimals) as its shortest decimal. */
-    static int writeValue(byte[] out, int at, double value, int decimals) {
-        if (Double.isNaN(value)) {
-            return at;
-        }
-        double scale = SCALES[decimals];
-        double scaled = Math.rint(value * scale);
-        if (Math.abs(scaled) >= 0x1p52 || scaled / scale != value) {
-            return writeAscii(out, at, decimals == 0 && value == Math.rint(value) && Math.abs(value) < 0x1p63
-                    ? Long.toString((long) value) : Double.toString(value));
-        }
-        long units = (long) Math.abs(scaled);
-        if (Double.doubleToRawLongBits(value) < 0) {
-            out[at++] = '-';
-        }
-        if (decimals == 0) {
-            return writeLong(out, at, units);
-        }
-        long whole = units / (long) scale;
-        int fraction = (int) (units - whole * (long) scale);
-        at = writeLong(out, at, whole);
-        out[at++] = '.';
-        if (decimals == 1) {
-            out[at++] = (byte) ('0' + fraction);
-        } else {
-            out[at++] = (byte) ('0' + fraction / 10);
-            if (fraction % 10 != 0) {
-                out[at++] = (byte) ('0' + fraction % 10);
+    /**
+     * Encodes rows [fromRow, toRow), all of whose values are generated ones ({@link #allGenerated}), into the
+     * buffer from its start; returns the bytes written.
+     */
+    private int encodeRows(VitalsBlock block, int fromRow, int toRow) {
+        double[][] values = block.values();
+        int days = block.days();
+        byte[] out = bytes;
+        int at = 0;
+        // Patient and day are counted along rather than divided out of the row number on every row.
+        int patient = block.firstPatient() + fromRow / days;
+        int day = fromRow % days;
+        for (int row = fromRow; row < toRow; row++) {
+            at = writeLong(out, at, patient);
+            out[at++] = ',';
+            at = writeLong(out, at, day);
+            for (int vital = 0; vital < values.length; vital++) {
+                out[at++] = ',';
+                double value = values[vital][row];
+                if (!Double.isNaN(value)) {
+                    at = writeGenerated(out, at, value, decimals[vital]);
+                }
+            }
+            out[at++] = '\n';
+            if (++day == days) {
+                day = 0;
+                patient++;
             }
         }
         return at;
     }
 
-    /** Writes a non-negative integer's decimal digits. */
+    /**
+     * Writes {@code value} as its shortest decimal, or nothing if it is missing: a generated value (a whole
+     * multiple of 10^−decimals) by its digits, anything else by {@code Double.toString}; a count (0 decimals)
+     * without a decimal point.
+     */
+    static int writeValue(byte[] out, int at, double value, int decimals) {
+        if (Double.isNaN(value)) {
+            return at;
+        }
+        if (!isGenerated(value, SCALES[decimals])) {
+            return writeAscii(out, at, Double.toString(value));
+        }
+        return writeGenerated(out, at, value, decimals);
+    }
+
+    /** Writes a generated, present value with {@code decimals} decimals as its shortest decimal. */
+    private static int writeGenerated(byte[] out, int at, double value, int decimals) {
+        long units = (long) Math.abs(Math.rint(value * SCALES[decimals]));
+        if (Double.doubleToRawLongBits(value) < 0) {
+            out[at++] = '-';
+        }
+        // Constant divisors, which the JIT turns into multiplications.
+        switch (decimals) {
+            case 0 -> {
+                return writeLong(out, at, units);
+            }
+            case 1 -> {
+                at = writeLong(out, at, units / 10);
+                out[at] = '.';
+                out[at + 1] = (byte) ('0' + units % 10);
+                return at + 2;
+            }
+            default -> {
+                at = writeLong(out, at, units / 100);
+                int fraction = (int) (units % 100);
+                out[at] = '.';
+                out[at + 1] = (byte) ('0' + fraction / 10);
+                if (fraction % 10 == 0) {
+                    return at + 2;
+                }
+                out[at + 2] = (byte) ('0' + fraction % 10);
+                return at + 3;
+            }
+        }
+    }
+
+    /** Writes a non-negative integer's decimal digits (the short ones of this data set without a loop). */
     private static int writeLong(byte[] out, int at, long value) {
         if (value < 10) {
             out[at] = (byte) ('0' + value);
             return at + 1;
         }
-        int digits = 1;
-        for (long rest = value / 10; rest != 0; rest /= 10) {
+        if (value < 100) {
+            out[at] = (byte) ('0' + value / 10);
+            out[at + 1] = (byte) ('0' + value % 10);
+            return at + 2;
+        }
+        if (value < 1000) {
+            out[at] = (byte) ('0' + value / 100);
+            out[at + 1] = (byte) ('0' + value / 10 % 10);
+            out[at + 2] = (byte) ('0' + value % 10);
+            return at + 3;
+        }
+        int digits = 4;
+        for (long rest = value / 10_000; rest != 0; rest /= 10) {
             digits++;
         }
         long rest = value;

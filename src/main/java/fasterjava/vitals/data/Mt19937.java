@@ -6,8 +6,8 @@ package fasterjava.vitals.data;
  * tempering. Its position is the number of 32-bit outputs drawn since seeding.
  *
  * <p>Hand-written because the generator must reproduce NumPy's stream bit for bit and the fast paths need the raw
- * state: {@link #twist()} alone advances 624 outputs without tempering them, {@link #temper} is applied by callers
- * that generate outputs in bulk, and {@link #copy()} snapshots a stream position (2.5 KB) to resume from later.
+ * state: {@link MtBlocks} twists and tempers whole blocks on vector lanes, and a state and index snapshot a stream
+ * position (2.5 KB) to resume from later. This class is the word-at-a-time reference and the snapshot.
  */
 final class Mt19937 {
     /** Words of state, and outputs per twist. */
@@ -52,12 +52,6 @@ final class Mt19937 {
         return new Mt19937(state.clone(), index);
     }
 
-    /** Makes this generator continue from {@code other}'s position (no allocation). */
-    void copyFrom(Mt19937 other) {
-        System.arraycopy(other.state, 0, state, 0, STATE_WORDS);
-        index = other.index;
-    }
-
     /** The next tempered 32-bit output. */
     int nextInt() {
         if (index == STATE_WORDS) {
@@ -72,20 +66,6 @@ final class Mt19937 {
         int high = nextInt() >>> 5;
         int low = nextInt() >>> 6;
         return (high * 67108864.0 + low) / 9007199254740992.0;
-    }
-
-    /** Skips {@code outputs} outputs without tempering them: whole blocks cost one twist each. */
-    void skip(long outputs) {
-        long remaining = outputs;
-        while (remaining > 0) {
-            if (index == STATE_WORDS) {
-                twist();
-                index = 0;
-            }
-            int step = (int) Math.min(remaining, STATE_WORDS - index);
-            index += step;
-            remaining -= step;
-        }
     }
 
     /** Replaces the 624 words with the next 624 untempered outputs (the caller resets {@link #index}). */

@@ -11,9 +11,11 @@ final class OutputBuffer {
     private static final int BLOCK = Mt19937.STATE_WORDS;
     /** The most words a caller may ask to have ready at once. */
     static final int MAX_READY = 64;
+    /** Words past {@link #end} that vector code may read (and ignore). */
+    static final int PADDING = 64;
 
     /** Tempered outputs: {@code words[head..end)} are the next ones in stream order. */
-    final int[] words = new int[MAX_READY + BLOCK];
+    final int[] words = new int[MAX_READY + BLOCK + PADDING];
     int head;
     int end;
     /** How many of {@code words[0..end)} are the tail of the previous block. */
@@ -24,39 +26,32 @@ final class OutputBuffer {
     /** Starts at {@code start}'s position (the generator itself is left untouched). */
     OutputBuffer(Mt19937 start) {
         current = start.state.clone();
-        int index = start.index;
-        if (index == BLOCK) {
-            twistInto(current, previous);
-            int[] swap = current;
-            current = previous;
-            previous = swap;
-            index = 0;
+        head = start.index;
+        if (head == BLOCK) {
+            advanceBlock();
+            head = 0;
         }
-        temper(current, 0, 0);
-        head = index;
+        MtBlocks.temper(current, words, 0);
         end = BLOCK;
         carry = 0;
+    }
+
+    /** Words ready from {@link #head}. */
+    int available() {
+        return end - head;
     }
 
     /** Makes at least {@code count} (≤ {@link #MAX_READY}) words available from {@link #head}. */
     void ready(int count) {
         if (end - head < count) {
-            nextBlock();
+            int remaining = end - head;
+            System.arraycopy(words, head, words, 0, remaining);
+            advanceBlock();
+            MtBlocks.temper(current, words, remaining);
+            carry = remaining;
+            head = 0;
+            end = remaining + BLOCK;
         }
-    }
-
-    /** Moves the unconsumed words to the front and appends the next block, tempered. */
-    private void nextBlock() {
-        int remaining = end - head;
-        System.arraycopy(words, head, words, 0, remaining);
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-        twistInto(previous, current);
-        temper(current, 0, remaining);
-        carry = remaining;
-        head = 0;
-        end = remaining + BLOCK;
     }
 
     /** Skips {@code count} outputs; whole blocks are twisted without tempering. */
@@ -66,24 +61,16 @@ final class OutputBuffer {
             head += (int) count;
             return;
         }
+        // From the end of the current block: whole blocks twisted in place, then the one holding the target.
         long rest = count - available;
-        // Position at the end of the current block, then twist through whole blocks.
-        long blocks = rest / BLOCK;
-        int offset = (int) (rest % BLOCK);
-        if (offset == 0) {
-            blocks--;
-            offset = BLOCK;
+        long wholeBlocks = (rest - 1) / BLOCK;
+        for (long b = 0; b < wholeBlocks; b++) {
+            MtBlocks.twist(current, current);
         }
-        for (long b = 0; b < blocks; b++) {
-            twistInPlace();
-        }
-        int[] swap = previous;
-        previous = current;
-        current = swap;
-        twistInto(previous, current);
-        temper(current, 0, 0);
+        advanceBlock();
+        MtBlocks.temper(current, words, 0);
         carry = 0;
-        head = offset;
+        head = (int) (rest - wholeBlocks * BLOCK);
         end = BLOCK;
     }
 
@@ -95,20 +82,11 @@ final class OutputBuffer {
         return Mt19937.at(current.clone(), head - carry);
     }
 
-    private void twistInPlace() {
-        Mt19937 twister = Mt19937.at(current, BLOCK);
-        twister.twist();
-    }
-
-    /** Writes the block after {@code from} into {@code to}. */
-    private static void twistInto(int[] from, int[] to) {
-        System.arraycopy(from, 0, to, 0, BLOCK);
-        Mt19937.at(to, BLOCK).twist();
-    }
-
-    private void temper(int[] block, int from, int at) {
-        for (int i = from; i < BLOCK; i++) {
-            words[at + i - from] = Mt19937.temper(block[i]);
-        }
+    /** Twists {@code current} into the other array and makes that current, keeping the old one as previous. */
+    private void advanceBlock() {
+        MtBlocks.twist(current, previous);
+        int[] swap = current;
+        current = previous;
+        previous = swap;
     }
 }

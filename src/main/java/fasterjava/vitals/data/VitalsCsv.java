@@ -1,5 +1,6 @@
 package fasterjava.vitals.data;
 
+import fasterjava.util.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.AccessDeniedException;
@@ -19,6 +20,10 @@ import java.util.Iterator;
  */
 public final class VitalsCsv {
     private static final int BUFFER_BYTES = 1 << 20;
+    /** Rows per generated block when streaming: large enough to amortise a block, small enough to stay cheap. */
+    private static final int ROWS_PER_BLOCK = 1 << 19;
+    /** Blocks generated ahead of the writer. */
+    private static final int BLOCKS_AHEAD = 2;
 
     private VitalsCsv() {
     }
@@ -27,6 +32,29 @@ public final class VitalsCsv {
     public static void write(GeneratedVitals data, Path file) throws IOException {
         VitalsBlock all = new VitalsBlock(0, data.patients(), data.days(), data.values());
         write(java.util.List.of(all).iterator(), file);
+    }
+
+    /**
+     * Streams a whole data set to {@code file} in bounded memory: the first pass, then blocks generated on another
+     * thread while this one encodes and writes. Progress is reported for both, the second in patients. The
+     * temporary file is created first, so an unwritable destination fails before any generating.
+     */
+    public static void write(VitalsStream stream, Path file, Progress progress) throws IOException {
+        int patientsPerBlock = Math.max(1, Math.min(stream.patients(), ROWS_PER_BLOCK / stream.days()));
+        atomically(file, out -> {
+            stream.prepare(patientsPerBlock, progress);
+            progress.start("writing " + file.getFileName(), stream.patients());
+            try (BlockPrefetcher blocks = new BlockPrefetcher(stream.blocks(patientsPerBlock), BLOCKS_AHEAD)) {
+                CsvRowEncoder encoder = new CsvRowEncoder(BUFFER_BYTES);
+                out.write(CsvRowEncoder.HEADER);
+                while (blocks.hasNext()) {
+                    VitalsBlock block = blocks.next();
+                    encoder.write(block, out);
+                    progress.advance(block.patients());
+                }
+            }
+            progress.finish();
+        });
     }
 
     /** Writes blocks (in patient order, from patient 0) to {@code file}. */
@@ -78,7 +106,7 @@ public final class VitalsCsv {
             return "permission denied";
         }
         if (e instanceof NoSuchFileException) {
-            return "no such directory";
+            return "no such file or directory";
         }
         if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
             return "a path component is not a directory";

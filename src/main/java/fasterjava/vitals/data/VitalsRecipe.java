@@ -19,6 +19,18 @@ final class VitalsRecipe {
             double scale = DECIMAL_SCALES[decimals];
             return Math.rint(clipped * scale) / scale;
         }
+
+        /** Replaces the standard normals in {@code values[from..to)} by the column's values. */
+        void toValues(double[] values, int from, int to) {
+            double scale = DECIMAL_SCALES[decimals];
+            double mean = this.mean;
+            double sd = this.sd;
+            double min = this.min;
+            double max = this.max;
+            for (int i = from; i < to; i++) {
+                values[i] = Math.rint(Math.min(Math.max(mean + sd * values[i], min), max) * scale) / scale;
+            }
+        }
     }
 
     /** 10^d for the decimals used (NumPy's {@code round} multiplies and divides by this double). */

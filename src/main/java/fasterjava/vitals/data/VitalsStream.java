@@ -1,5 +1,6 @@
 package fasterjava.vitals.data;
 
+import fasterjava.util.Progress;
 import fasterjava.vitals.Vital;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -7,6 +8,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
@@ -17,8 +19,14 @@ import java.util.function.Consumer;
  * every K-th patient begin and keeps those generator states; the second produces blocks from them. Consecutive
  * blocks form a run that one thread produces with ten cursors (one per column stream) that simply continue; runs
  * start at checkpoints, so threads work on different runs without waiting for each other.
+ *
+ * <p>Small data sets (up to {@link #IN_MEMORY_ROWS} rows) are generated in memory by {@link VitalsGenerator} and
+ * handed out in slices: the vector code of the two passes is fast only once the JIT has compiled it, which takes
+ * longer than generating a million rows the plain way.
  */
 public final class VitalsStream {
+    /** Up to this many rows (48 MB of values), the data are generated in memory and sliced. */
+    static final long IN_MEMORY_ROWS = 1 << 20;
     /** At most this many checkpoints (ten 2.5 KB generator states each): bounds the first pass's memory. */
     static final int MAX_CHECKPOINTS = 256;
     /** Runs per thread: enough for threads finishing at different times to share the tail of the work. */
@@ -27,18 +35,26 @@ public final class VitalsStream {
     private final int patients;
     private final int days;
     private final long seed;
+    private final boolean inMemory;
     private StreamPlan plan;
+    private GeneratedVitals generated;
 
-    private VitalsStream(int patients, int days, long seed) {
+    private VitalsStream(int patients, int days, long seed, long inMemoryRows) {
         VitalsGenerator.checkShape(patients, days, seed);
         this.patients = patients;
         this.days = days;
         this.seed = seed;
+        this.inMemory = (long) patients * days <= inMemoryRows;
     }
 
     /** The stream of {@code patients} × {@code days} rows for {@code seed}; nothing is generated yet. */
     public static VitalsStream of(int patients, int days, long seed) {
-        return new VitalsStream(patients, days, seed);
+        return new VitalsStream(patients, days, seed, IN_MEMORY_ROWS);
+    }
+
+    /** The same, generating in memory only up to {@code inMemoryRows} rows (tests use 0: always stream). */
+    static VitalsStream of(int patients, int days, long seed, long inMemoryRows) {
+        return new VitalsStream(patients, days, seed, inMemoryRows);
     }
 
     public int patients() {
@@ -59,32 +75,34 @@ public final class VitalsStream {
 
     /**
      * Hands every block to {@code consumer} exactly once, from {@code threads} worker threads (any order), blocks
-     * of {@code patientsPerBlock} patients (the last may be smaller); the consumer may be called concurrently and
-     * must not keep the block's arrays after it returns. Returns when all are done; the first exception thrown by
-     * the consumer stops the other threads and is rethrown here.
+     * of {@code patientsPerBlock} patients (the last may be smaller); the consumer may be called concurrently.
+     * Each thread reuses its block's arrays for its next block, so the consumer must copy what it keeps beyond its
+     * return (allocating hundreds of megabytes a second for arrays used once cost a tenth of the time in garbage
+     * collection). Returns when all are done; the first exception thrown by the consumer stops the other threads
+     * and is rethrown here.
      */
     public void forEachBlock(int patientsPerBlock, int threads, Consumer<VitalsBlock> consumer) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        StreamPlan ready = plan(patientsPerBlock);
-        List<int[]> runs = runs(ready, patientsPerBlock, threads);
+        prepare(patientsPerBlock, Progress.NONE);
+        List<int[]> runs = runs(patientsPerBlock, threads);
         if (threads == 1) {
             for (int[] run : runs) {
-                produce(ready, run[0], run[1], patientsPerBlock, consumer, () -> false);
+                produce(run[0], run[1], patientsPerBlock, consumer, () -> false);
             }
             return;
         }
         AtomicInteger nextRun = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
+        BooleanSupplier failed = () -> failure.get() != null;
         Thread[] workers = new Thread[Math.min(threads, runs.size())];
         for (int t = 0; t < workers.length; t++) {
             workers[t] = Thread.ofPlatform().name("vitals-" + t).start(() -> {
                 try {
-                    for (int r = nextRun.getAndIncrement(); r < runs.size() && failure.get() == null;
+                    for (int r = nextRun.getAndIncrement(); r < runs.size() && !failed.getAsBoolean();
                             r = nextRun.getAndIncrement()) {
-                        produce(ready, runs.get(r)[0], runs.get(r)[1], patientsPerBlock, consumer,
-                                () -> failure.get() != null);
+                        produce(runs.get(r)[0], runs.get(r)[1], patientsPerBlock, consumer, failed);
                     }
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
@@ -94,25 +112,16 @@ public final class VitalsStream {
         for (Thread worker : workers) {
             joinUninterruptibly(worker);
         }
-        Throwable e = failure.get();
-        if (e instanceof RuntimeException runtime) {
-            throw runtime;
-        }
-        if (e instanceof Error error) {
-            throw error;
-        }
-        if (e != null) {
-            throw new IllegalStateException(e);
-        }
+        rethrow(failure.get());
     }
 
     /**
      * The same blocks in patient order, produced on the calling thread as it iterates (for writers that must keep
-     * order). A block's arrays are its own: it stays valid after the next call.
+     * order). Each block has arrays of its own.
      */
     public Iterator<VitalsBlock> blocks(int patientsPerBlock) {
-        StreamPlan ready = plan(patientsPerBlock);
-        StreamPlan.Cursors cursors = ready.cursorsAt(0);
+        prepare(patientsPerBlock, Progress.NONE);
+        RowSource source = sourceAt(0);
         return new Iterator<>() {
             private int next;
 
@@ -126,19 +135,19 @@ public final class VitalsStream {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
-                VitalsBlock block = block(cursors, next, Math.min(patientsPerBlock, patients - next));
+                VitalsBlock block = block(source, next, Math.min(patientsPerBlock, patients - next));
                 next += block.patients();
                 return block;
             }
         };
     }
 
-    /** Runs the first pass now (otherwise the first call that needs it does). */
-    public synchronized void prepare(int patientsPerBlock) {
-        plan(patientsPerBlock);
-    }
-
-    private synchronized StreamPlan plan(int patientsPerBlock) {
+    /**
+     * Runs the first pass now, reporting its progress (otherwise the first call that needs it runs it quietly).
+     * It runs once per stream; the block size given here (or to the first call) only places its checkpoints, on
+     * block boundaries so that runs start on them.
+     */
+    public synchronized void prepare(int patientsPerBlock, Progress progress) {
         if (patientsPerBlock < 1) {
             throw new IllegalArgumentException("patients per block must be at least 1, got " + patientsPerBlock);
         }
@@ -146,25 +155,40 @@ public final class VitalsStream {
             throw new IllegalArgumentException(patientsPerBlock + " patients × " + days
                     + " days are too many rows for one block");
         }
+        if (inMemory) {
+            if (generated == null) {
+                generated = VitalsGenerator.generate(patients, days, seed);
+            }
+            return;
+        }
         if (plan == null) {
-            // Checkpoints on block boundaries (a multiple of the block size), so runs start on them.
             int spacing = Math.ceilDiv(patients, MAX_CHECKPOINTS);
             int checkpointPatients = (int) Math.min(patients,
                     (long) patientsPerBlock * Math.ceilDiv(spacing, patientsPerBlock));
-            plan = StreamPlan.compute(patients, days, seed, checkpointPatients);
+            plan = StreamPlan.compute(patients, days, seed, checkpointPatients, progress);
         }
-        return plan;
+    }
+
+    /** Where to start runs: the plan's checkpoints, or for in-memory data any block. */
+    private synchronized int[] runStarts(int patientsPerBlock) {
+        int checkpoints = inMemory ? Math.ceilDiv(patients, patientsPerBlock) : plan.checkpoints();
+        int spacing = inMemory ? patientsPerBlock : plan.checkpointPatients;
+        int[] starts = new int[checkpoints];
+        for (int i = 0; i < checkpoints; i++) {
+            starts[i] = i * spacing;
+        }
+        return starts;
     }
 
     /** Runs as [first block, end block): each starts at the first block at or after a checkpoint. */
-    private List<int[]> runs(StreamPlan ready, int patientsPerBlock, int threads) {
+    private List<int[]> runs(int patientsPerBlock, int threads) {
         int blocks = Math.ceilDiv(patients, patientsPerBlock);
-        int checkpoints = ready.checkpoints();
-        int wanted = Math.min(checkpoints, threads == 1 ? 1 : threads * RUNS_PER_THREAD);
+        int[] checkpoints = runStarts(patientsPerBlock);
+        int wanted = Math.min(checkpoints.length, threads == 1 ? 1 : threads * RUNS_PER_THREAD);
         List<Integer> starts = new ArrayList<>();
         for (int r = 0; r < wanted; r++) {
-            int checkpoint = (int) ((long) r * checkpoints / wanted);
-            int start = Math.ceilDiv(checkpoint * ready.checkpointPatients, patientsPerBlock);
+            int checkpoint = checkpoints[(int) ((long) r * checkpoints.length / wanted)];
+            int start = Math.ceilDiv(checkpoint, patientsPerBlock);
             if (start < blocks && (starts.isEmpty() || starts.get(starts.size() - 1) < start)) {
                 starts.add(start);
             }
@@ -176,21 +200,58 @@ public final class VitalsStream {
         return runs;
     }
 
-    private void produce(StreamPlan ready, int firstBlock, int endBlock, int patientsPerBlock,
-            Consumer<VitalsBlock> consumer, java.util.function.BooleanSupplier stop) {
-        int firstPatient = firstBlock * patientsPerBlock;
-        StreamPlan.Cursors cursors = ready.cursorsAt(firstPatient);
+    private void produce(int firstBlock, int endBlock, int patientsPerBlock, Consumer<VitalsBlock> consumer,
+            BooleanSupplier stop) {
+        RowSource source = sourceAt(firstBlock * patientsPerBlock);
+        double[][] reused = null;
         for (int b = firstBlock; b < endBlock && !stop.getAsBoolean(); b++) {
             int first = b * patientsPerBlock;
-            consumer.accept(block(cursors, first, Math.min(patientsPerBlock, patients - first)));
+            int blockPatients = Math.min(patientsPerBlock, patients - first);
+            int rows = blockPatients * days;
+            if (reused == null || reused[0].length != rows) {
+                reused = new double[Vital.values().length][rows];
+            }
+            source.fill(reused, rows);
+            consumer.accept(new VitalsBlock(first, blockPatients, days, reused));
         }
     }
 
-    private VitalsBlock block(StreamPlan.Cursors cursors, int firstPatient, int blockPatients) {
+    /** Rows from the first row of {@code patient} on. */
+    private synchronized RowSource sourceAt(int patient) {
+        if (!inMemory) {
+            return plan.cursorsAt(patient);
+        }
+        GeneratedVitals data = generated;
+        return new RowSource() {
+            private int row = patient * days;
+
+            @Override
+            public void fill(double[][] values, int rows) {
+                for (int vital = 0; vital < values.length; vital++) {
+                    System.arraycopy(data.values()[vital], row, values[vital], 0, rows);
+                }
+                row += rows;
+            }
+        };
+    }
+
+    private VitalsBlock block(RowSource source, int firstPatient, int blockPatients) {
         int rows = blockPatients * days;
         double[][] values = new double[Vital.values().length][rows];
-        cursors.fill(values, 0, rows);
+        source.fill(values, rows);
         return new VitalsBlock(firstPatient, blockPatients, days, values);
+    }
+
+    private static void rethrow(Throwable e) {
+        if (e instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        if (e instanceof Error error) {
+            throw error;
+        }
+        if (e != null) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void joinUninterruptibly(Thread thread) {

@@ -32,6 +32,25 @@ class VitalsGeneratorTest {
                 RowStreamHash.of(VitalsGenerator.generate(20_000, 365, 42)));
     }
 
+    @Test
+    void valuesMatchNumPyAtChosenRows() {
+        // df.iloc[row] of the case study's generate(1000) with NumPy 1.24.2 / pandas 1.5.3: heart_rate,
+        // systolic_bp, diastolic_bp, temperature, oxygen_sat, respiratory_rate (NaN = missing).
+        GeneratedVitals data = VitalsGenerator.generate(1000, 365, 42);
+        assertRow(data, 0, 0, 78.0, 121.9, 70.5, 99.01, 99.7, 19);
+        assertRow(data, 0, 1, 70.3, 126.5, 90.7, 98.37, 98.0, 12);
+        assertRow(data, 0, 364, 80.3, 117.8, 80.3, 99.74, 91.8, 18);
+        assertRow(data, 1, 0, Double.NaN, 126.4, 72.6, 98.41, 96.0, 19);
+        assertRow(data, 999, 364, 64.8, 116.7, 64.6, 99.43, 97.9, 21);
+    }
+
+    private static void assertRow(GeneratedVitals data, int patient, int day, double... expected) {
+        for (Vital vital : Vital.values()) {
+            assertEquals(expected[vital.ordinal()], data.value(vital, patient, day),
+                    vital.column() + " of patient " + patient + ", day " + day);
+        }
+    }
+
     static byte[] csv(GeneratedVitals data) throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         VitalsCsv.write(List.of(new VitalsBlock(0, data.patients(), data.days(), data.values())).iterator(), out);
