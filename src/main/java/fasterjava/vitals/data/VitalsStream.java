@@ -15,10 +15,12 @@ import java.util.function.Consumer;
  * The generator's data for any number of patients in bounded memory, as blocks of whole patients, with the same
  * values as {@link VitalsGenerator#generate}.
  *
- * <p>Two passes over the one random stream: the first ({@link StreamPlan}) finds where each column's values for
- * every K-th patient begin and keeps those generator states; the second produces blocks from them. Consecutive
- * blocks form a run that one thread produces with ten cursors (one per column stream) that simply continue; runs
- * start at checkpoints, so threads work on different runs without waiting for each other.
+ * <p>Two passes over the one random stream: the first ({@link StreamPlan}: on two threads from 16 million rows)
+ * finds where each column's values for every K-th patient begin and keeps those generator states (at most 256
+ * checkpoints of 25 KB); the second produces blocks from them. Consecutive blocks form a run that one thread
+ * produces with ten cursors (one per column stream) that simply continue; runs start at checkpoints, so threads
+ * work on different runs without waiting for each other. Memory: the checkpoints, the first pass's transient
+ * states (at most 40 MB), and each thread's block.
  *
  * <p>Small data sets (up to {@link #IN_MEMORY_ROWS} rows) are generated in memory by {@link VitalsGenerator} and
  * handed out in slices: the vector code of the two passes is fast only once the JIT has compiled it, which takes
