@@ -12,6 +12,7 @@ import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
+import java.util.List;
 
 /**
  * Writes generated vitals as the spec's CSV ({@code vitals-spec.md} §1: the header, then one line per row in
@@ -31,7 +32,7 @@ public final class VitalsCsv {
     /** Writes an in-memory data set to {@code file}. */
     public static void write(GeneratedVitals data, Path file) throws IOException {
         VitalsBlock all = new VitalsBlock(0, data.patients(), data.days(), data.values());
-        write(java.util.List.of(all).iterator(), file);
+        atomically(file, out -> write(List.of(all).iterator(), out));
     }
 
     /**
@@ -57,11 +58,6 @@ public final class VitalsCsv {
         });
     }
 
-    /** Writes blocks (in patient order, from patient 0) to {@code file}. */
-    public static void write(Iterator<VitalsBlock> blocks, Path file) throws IOException {
-        atomically(file, out -> write(blocks, out));
-    }
-
     /** Writes the header and the blocks' rows to {@code out}; the caller owns (and closes) the stream. */
     public static void write(Iterator<VitalsBlock> blocks, OutputStream out) throws IOException {
         CsvRowEncoder encoder = new CsvRowEncoder(BUFFER_BYTES);
@@ -73,7 +69,7 @@ public final class VitalsCsv {
 
     /** What writes the content of a file. */
     @FunctionalInterface
-    public interface Content {
+    interface Content {
         void writeTo(OutputStream out) throws IOException;
     }
 
@@ -81,7 +77,7 @@ public final class VitalsCsv {
      * Runs {@code content} into a temporary sibling of {@code file} and renames it into place when complete; on any
      * failure the temporary file is removed and the error names {@code file} and the reason.
      */
-    public static void atomically(Path file, Content content) throws IOException {
+    static void atomically(Path file, Content content) throws IOException {
         Path target = file.toAbsolutePath();
         Path partial = null;
         try {
