@@ -1,15 +1,13 @@
 package fasterjava.basics;
 
+import fasterjava.util.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import fasterjava.ladder.LadderResults;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
-import org.knowm.xchart.BitmapEncoder;
 
 /**
  * A topic's files, {@code basics-<slug>.csv} (the table), {@code .md} (findings, table, context) and {@code .png}
@@ -27,21 +25,13 @@ public final class TopicResults {
         String stem = "basics-" + report.slug();
         Path csv = directory.resolve(stem + ".csv");
         Path markdown = directory.resolve(stem + ".md");
-        LadderResults.writeText(csv, report.table().toCsv());
-        LadderResults.writeText(markdown, toMarkdown(report));
+        AtomicFile.writeText(csv, report.table().toCsv());
+        AtomicFile.writeText(markdown, toMarkdown(report));
         if (report.charts().isEmpty()) {
             return List.of(csv, markdown);
         }
         Path png = directory.resolve(stem + ".png");
-        // A plain sibling name (not a temporary file, which would be owner-only): results are for everyone.
-        Path partial = directory.resolve(stem + ".partial.png");
-        try {
-            BitmapEncoder.saveBitmap(report.charts().get(0), directory.resolve(stem + ".partial").toString(),
-                    BitmapEncoder.BitmapFormat.PNG);
-            Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.writePng(png, report.charts().get(0));
         return List.of(csv, markdown, png);
     }
 

@@ -1,10 +1,10 @@
 package fasterjava.cli;
 
+import fasterjava.util.AtomicFile;
 import fasterjava.bench.LadderStepBenchmark;
 import fasterjava.corrset.journey.CorrsetJourney;
 import fasterjava.journeys.Journeys;
 import fasterjava.ladder.Journey;
-import fasterjava.ladder.LadderResults;
 import fasterjava.ladder.Machine;
 import fasterjava.ladder.Rung;
 import fasterjava.ladder.RunSizes;
@@ -128,7 +128,7 @@ final class BenchCommand implements Callable<Integer> {
         outWriter.println("Measured on " + Machine.describe() + "; data: " + journey.describe(data) + ".");
         Output.checkStdout(spec);
         Path file = (out != null ? out : ProjectPaths.results()).resolve(journey.ladder().name() + "-jmh.csv");
-        LadderResults.writeText(file, csv.toString());
+        AtomicFile.writeText(file, csv.toString());
         err.println("wrote " + file);
         return 0;
     }

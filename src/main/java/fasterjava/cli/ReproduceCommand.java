@@ -1,5 +1,6 @@
 package fasterjava.cli;
 
+import fasterjava.util.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import fasterjava.corrset.data.Scores;
@@ -11,6 +12,9 @@ import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.LadderResults;
 import fasterjava.util.ConsoleProgress;
 import fasterjava.util.ProjectPaths;
+import fasterjava.vitals.StreamedFeatures;
+import fasterjava.vitals.VitalsJourney;
+import fasterjava.vitals.data.VitalsGenerator;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -21,10 +25,14 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code faster reproduce}: the main job — data, the whole ladder, tables and charts under results/. */
+/**
+ * {@code faster reproduce}: the main job — for k-corrset the data, the whole ladder and the full search; for patient
+ * vitals the whole ladder and the streamed 2-million-patient run; tables, charts and JSON under results/.
+ */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "The main job: generate the full data set if missing, verify and time the whole k-corrset "
-                + "ladder, run the full search (at least 2 and at least 10 users per set), write results/.")
+                + "ladder, run the full search (at least 2 and at least 10 users per set), verify and time the "
+                + "vitals ladder, stream 2 million patients through it; write results/.")
 final class ReproduceCommand implements Callable<Integer> {
     /** 2: the spec's default, where r = 1 over a handful of users wins; 10: a statistically meaningful answer. */
     private static final int[] SEARCH_MIN_USERS = {2, 10};
@@ -38,6 +46,11 @@ final class ReproduceCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "Where results go (default: results/).")
     Path outDir;
+
+    @Option(names = "--streamed-patients", defaultValue = "2000000", paramLabel = "N",
+            description = "Patients in the streamed vitals run, generated and featurized in bounded memory "
+                    + "(default: ${DEFAULT-VALUE}, the case study's extrapolation).")
+    int streamedPatients;
 
     @Override
     public Integer call() throws Exception {
@@ -64,8 +77,36 @@ final class ReproduceCommand implements Callable<Integer> {
             searches.add(BestOutput.toJson(scores, data.k, 1, result).put("min_users", minUsers));
         }
         Path best = results.resolve("corrset-best.json");
-        LadderResults.writeText(best, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(searches) + "\n");
+        AtomicFile.writeText(best, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(searches) + "\n");
         err.println("wrote " + best);
+        vitals(results, err, out);
         return 0;
+    }
+
+    /** The vitals ladder at the same scale, then the streamed run of {@link #streamedPatients} patients. */
+    private void vitals(Path results, PrintWriter err, PrintWriter out) throws Exception {
+        if (streamedPatients < 1) {
+            throw new IllegalArgumentException("--streamed-patients must be at least 1, got " + streamedPatients);
+        }
+        VitalsJourney vitals = new VitalsJourney();
+        LadderReport report = vitals.runLadder(vitals.open(data.scale, err::println), "all",
+                vitals.budget(data.scale), err::println);
+        out.println();
+        out.print(report.toConsoleTable());
+        for (Path file : LadderResults.write(report, results)) {
+            err.println("wrote " + file);
+        }
+        err.printf(Locale.ROOT, "vitals: %,d patients generated and featurized as a stream...%n", streamedPatients);
+        StreamedFeatures.Result streamed = StreamedFeatures.run(streamedPatients, VitalsGenerator.DEFAULT_DAYS,
+                VitalsGenerator.DEFAULT_SEED, Runtime.getRuntime().availableProcessors(), null,
+                new ConsoleProgress());
+        out.printf(Locale.ROOT, "%nStreamed vitals run: %,d patients, %,d rows in %.1f s (generation %.1f s CPU, "
+                + "features %.1f s CPU: %,.0f rows per CPU-second), peak heap %,.0f MB%n", streamed.patients(),
+                streamed.rows(), streamed.seconds(), streamed.generateCpuSeconds(), streamed.featuresCpuSeconds(),
+                streamed.rows() / streamed.featuresCpuSeconds(), streamed.peakHeapMb());
+        Path json = results.resolve("vitals-streamed.json");
+        AtomicFile.writeText(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
+                VitalsCommand.Features.toJson(streamed)) + "\n");
+        err.println("wrote " + json);
     }
 }

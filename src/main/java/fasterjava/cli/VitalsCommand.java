@@ -9,6 +9,7 @@ import fasterjava.util.ConsoleProgress;
 import fasterjava.vitals.Feature;
 import fasterjava.vitals.StreamedFeatures;
 import fasterjava.vitals.VitalsFeatures;
+import fasterjava.vitals.VitalsJourney;
 import fasterjava.vitals.VitalsTable;
 import fasterjava.vitals.data.FeaturesCsvWriter;
 import fasterjava.vitals.data.VitalsGenerator;
@@ -22,6 +23,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,8 +31,48 @@ import picocli.CommandLine.Spec;
 /** {@code faster vitals ...}: the patient-vitals journey. */
 @Command(name = "vitals", mixinStandardHelpOptions = true,
         description = "Patient vitals: per-patient features of six vital signs (vitals-spec.md).",
-        subcommands = {VitalsCommand.Features.class})
+        subcommands = {VitalsCommand.Features.class, VitalsCommand.Ladder.class, VitalsCommand.Profile.class})
 final class VitalsCommand {
+
+    @Command(name = "ladder", mixinStandardHelpOptions = true,
+            description = "Verify and time the ladder's steps; print the table and write results/vitals-ladder"
+                    + ".{csv,md,png}.")
+    static final class Ladder extends LadderCommand<VitalsTable, VitalsFeatures> {
+        @Mixin
+        VitalsDataOptions data;
+
+        @Override
+        VitalsJourney journey() {
+            return new VitalsJourney();
+        }
+
+        @Override
+        VitalsTable data(PrintWriter log) {
+            return data.load(journey(), log);
+        }
+
+        @Override
+        String size() {
+            return data.scale;
+        }
+    }
+
+    @Command(name = "profile", mixinStandardHelpOptions = true,
+            description = "Record one step with Java Flight Recorder and print where its samples fall.")
+    static final class Profile extends ProfileCommand<VitalsTable, VitalsFeatures> {
+        @Mixin
+        VitalsDataOptions data;
+
+        @Override
+        VitalsJourney journey() {
+            return new VitalsJourney();
+        }
+
+        @Override
+        VitalsTable data(PrintWriter log) {
+            return data.load(journey(), log);
+        }
+    }
 
     @Command(name = "features", mixinStandardHelpOptions = true,
             description = {"Compute the spec's 48 features per patient, for a CSV file (--data) or for generated "

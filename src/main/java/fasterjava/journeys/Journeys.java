@@ -2,6 +2,7 @@ package fasterjava.journeys;
 
 import fasterjava.corrset.journey.CorrsetJourney;
 import fasterjava.ladder.Journey;
+import fasterjava.vitals.VitalsJourney;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,12 @@ public final class Journeys {
     static {
         FACTORIES.put("corrset", parameters -> new CorrsetJourney(
                 Integer.parseInt(parameters.getOrDefault("k", Integer.toString(CorrsetJourney.DEFAULT_K)))));
+        FACTORIES.put("vitals", parameters -> {
+            if (!parameters.isEmpty()) {
+                throw new IllegalArgumentException("the vitals ladder takes no parameters, got " + parameters);
+            }
+            return new VitalsJourney();
+        });
     }
 
     private Journeys() {

@@ -1,9 +1,6 @@
 package fasterjava.ladder;
 
 import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -82,18 +79,6 @@ public final class LadderCharts {
         return BitmapEncoder.getBufferedImage(chart);
     }
 
-    /** Writes {@code chart} as a PNG at exactly {@code file} (XChart would otherwise append the extension). */
-    public static void savePng(CategoryChart chart, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        String name = file.getFileName().toString();
-        String stem = name.endsWith(".png") ? name.substring(0, name.length() - 4) : name;
-        BitmapEncoder.saveBitmap(chart, parent.resolve(stem).toString(), BitmapEncoder.BitmapFormat.PNG);
-        if (!name.endsWith(".png")) {
-            Files.move(parent.resolve(stem + ".png"), file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
     private static CategoryChart base(LadderReport report, String title, String yTitle, Axis axis) {
         CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT)
                 .title(report.ladder() + ": " + title).xAxisTitle("step").yAxisTitle(yTitle).build();
@@ -107,10 +92,12 @@ public final class LadderCharts {
     }
 
     /**
-     * Sets the log axis to whole decades around the data: XChart's automatic range would start at zero when a
-     * series has gaps (a step without a published figure), which a log axis cannot show.
+     * Makes {@code chart}'s value axis logarithmic over whole decades around the data: XChart's automatic range
+     * would start bars at zero (or at zero when a series has gaps, as a step without a published figure), which a
+     * log axis cannot show.
      */
-    private static CategoryChart fitLogAxis(CategoryChart chart) {
+    public static CategoryChart fitLogAxis(CategoryChart chart) {
+        chart.getStyler().setYAxisLogarithmic(true);
         double min = Double.MAX_VALUE;
         double max = Double.MIN_VALUE;
         for (var series : chart.getSeriesMap().values()) {

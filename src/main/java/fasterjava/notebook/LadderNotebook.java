@@ -8,14 +8,18 @@ import fasterjava.ladder.Machine;
 import fasterjava.ladder.Rung;
 import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
+import fasterjava.ladder.StepTiming;
 import fasterjava.util.ProjectPaths;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
 
 /**
  * What the step notebooks of any ladder call, one line per cell: the data at the notebook's size, a step's source
@@ -116,6 +120,32 @@ public final class LadderNotebook<D, R> {
     /** Time per work item, ours beside the published figures. */
     public BufferedImage timeChart(LadderReport report) {
         return LadderCharts.image(LadderCharts.timePerItem(report));
+    }
+
+    /**
+     * Lines of code per step (non-blank lines outside comments) beside each step's time per item in
+     * {@code report}, both on log axes: what each speedup cost to write and read.
+     */
+    public BufferedImage codeSizeChart(LadderReport report) {
+        List<String> ids = report.steps().stream().map(StepTiming::id).toList();
+        List<Integer> lines = new ArrayList<>();
+        for (String id : ids) {
+            lines.add(codeLines(read(sourceFile(StepSelection.find(id, journey.ladder().rungs())))));
+        }
+        CategoryChart chart = new CategoryChartBuilder().width(LadderCharts.WIDTH).height(450)
+                .title(journey.ladder().name() + ": lines of code per step, and time per " + journey.ladder().unit())
+                .xAxisTitle("step").yAxisTitle("lines of code / microseconds per " + journey.ladder().unit()).build();
+        chart.getStyler().setXAxisLabelRotation(45);
+        chart.addSeries("lines of code", ids, lines);
+        chart.addSeries("µs per " + journey.ladder().unit(), ids,
+                report.steps().stream().map(s -> s.nanosPerItem() / 1e3).toList());
+        return LadderCharts.image(LadderCharts.fitLogAxis(chart));
+    }
+
+    /** Non-blank lines that are not comments (line, block or Javadoc). */
+    static int codeLines(String source) {
+        String code = source.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("//[^\n]*", "");
+        return (int) code.lines().filter(line -> !line.isBlank()).count();
     }
 
     /** The source of {@code rung}'s class: {@code StepNN*.java} in the journey's step package under {@code src/}. */

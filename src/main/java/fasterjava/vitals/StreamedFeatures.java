@@ -1,10 +1,10 @@
 package fasterjava.vitals;
 
+import fasterjava.util.AtomicFile;
 import com.sun.management.OperatingSystemMXBean;
 import fasterjava.util.Progress;
 import fasterjava.vitals.data.FeaturesCsvWriter;
 import fasterjava.vitals.data.VitalsBlock;
-import fasterjava.vitals.data.VitalsCsv;
 import fasterjava.vitals.data.VitalsStream;
 import fasterjava.vitals.steps.Step08Streaming;
 import java.io.IOException;
@@ -61,7 +61,7 @@ public final class StreamedFeatures {
             return run(patients, days, seed, threads, (OrderedOutput) null, progress);
         }
         Result[] result = new Result[1];
-        VitalsCsv.atomically(out, file -> {
+        AtomicFile.write(out, file -> {
             file.write(FeaturesCsvWriter.header());
             try {
                 result[0] = run(patients, days, seed, threads, new OrderedOutput(file), progress);

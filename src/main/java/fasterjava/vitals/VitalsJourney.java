@@ -30,10 +30,14 @@ public final class VitalsJourney implements Journey<VitalsTable, VitalsFeatures>
 
     @Override
     public VitalsTable open(String size, Consumer<String> log) {
-        VitalsScale scale = VitalsScale.parse(size);
+        return generated(VitalsScale.parse(size).patients(), log);
+    }
+
+    /** The spec's data for the first {@code patients} patients (seed 42, 365 days), generated in memory. */
+    public VitalsTable generated(int patients, Consumer<String> log) {
         log.accept(String.format(Locale.ROOT, "generating %,d patients x %d days (seed %d) in memory...",
-                scale.patients(), VitalsGenerator.DEFAULT_DAYS, VitalsGenerator.DEFAULT_SEED));
-        return VitalsLoader.table(VitalsGenerator.generate(scale.patients(), VitalsGenerator.DEFAULT_DAYS,
+                patients, VitalsGenerator.DEFAULT_DAYS, VitalsGenerator.DEFAULT_SEED));
+        return VitalsLoader.table(VitalsGenerator.generate(patients, VitalsGenerator.DEFAULT_DAYS,
                 VitalsGenerator.DEFAULT_SEED));
     }
 

@@ -182,7 +182,7 @@ class CliTest {
 
     @Test
     void reproduceRunsTheLadderAndTheSearchAndWritesResults(@TempDir Path dir) throws IOException {
-        Run run = run("reproduce", "--scale", "tiny", "--out", dir.toString());
+        Run run = run("reproduce", "--scale", "tiny", "--streamed-patients", "30", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("16-dense-last-level"), run.out());
         assertTrue(run.out().contains("Best set of 5 with at least 2 users"), run.out());
@@ -191,6 +191,11 @@ class CliTest {
         assertEquals(1.0, searches.get(0).get("r").asDouble(), 0.0, "r = 1 sets exist with 2 users");
         assertEquals(10, searches.get(1).get("min_users").asInt());
         assertTrue(Files.size(dir.resolve("corrset-ladder.png")) > 10_000);
+        assertTrue(run.out().contains("08-streaming"), run.out());
+        assertTrue(Files.size(dir.resolve("vitals-ladder.png")) > 10_000);
+        JsonNode streamed = new ObjectMapper().readTree(dir.resolve("vitals-streamed.json").toFile());
+        assertEquals(30, streamed.get("patients").asInt());
+        assertEquals(30 * 365, streamed.get("rows").asLong());
     }
 
     @Test
@@ -205,6 +210,31 @@ class CliTest {
         assertEquals("10-fused-loop", row[0]);
         assertTrue(Integer.parseInt(row[1]) >= 1, "combinations per operation");
         assertTrue(Double.parseDouble(row[4]) > 0, "ns per combination");
+    }
+
+    @Test
+    void benchRunsAnyLadder(@TempDir Path dir) throws IOException {
+        Run run = run("bench", "--ladder", "vitals", "--scale", "tiny", "--steps", "04", "--warmup", "0",
+                "--iterations", "1", "--iteration-seconds", "0.2", "--op-seconds", "0.01", "--out", dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.out().contains("JMH, time per patient"), run.out());
+        List<String> csv = Files.readAllLines(dir.resolve("vitals-jmh.csv"));
+        assertEquals("step,items_per_op,ns_per_op,error_ns_per_op,ns_per_patient,error_ns_per_patient", csv.get(0));
+        assertTrue(csv.get(1).startsWith("04-fused-pass,"), csv.toString());
+    }
+
+    @Test
+    void vitalsLadderRunsOnGeneratedPatientsAndRefusesBadSizes(@TempDir Path dir) throws IOException {
+        Run run = run("vitals", "ladder", "--patients", "40", "--scale", "tiny", "--steps", "01,04,08", "--out",
+                dir.toString());
+        assertEquals(0, run.code(), run.err());
+        assertTrue(run.err().contains("verified: 08-streaming equals the baseline on the first 40 patients"),
+                run.err());
+        assertTrue(run.out().contains("40 patients, 14,600 rows"), run.out());
+        assertTrue(Files.size(dir.resolve("vitals-ladder.png")) > 10_000);
+        assertEquals(Main.BAD_USAGE, run("vitals", "ladder", "--patients", "0", "--out", dir.toString()).code());
+        assertEquals(Main.BAD_USAGE, run("vitals", "ladder", "--scale", "huge", "--out", dir.toString()).code());
+        assertEquals(Main.BAD_USAGE, run("vitals", "profile", "--step", "99", "--patients", "5").code());
     }
 
     @Test

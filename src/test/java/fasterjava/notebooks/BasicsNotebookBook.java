@@ -60,7 +60,7 @@ final class BasicsNotebookBook {
     }
 
     private static ObjectNode overview(List<Topic> topics, String nav) {
-        CorrsetNotebookBook.Notebook nb = new CorrsetNotebookBook.Notebook(TRACK + OVERVIEW);
+        NotebookJson nb = new NotebookJson(TRACK + OVERVIEW);
         StringBuilder table = new StringBuilder("| # | topic | notebook |\n| --- | --- | --- |\n");
         for (Topic topic : topics) {
             table.append("| ").append(topic.number()).append(" | ").append(topic.title()).append(" | [")
@@ -99,7 +99,7 @@ final class BasicsNotebookBook {
         List<String> paragraphs = paragraphs(topic);
         String intro = String.join("\n\n", paragraphs.subList(0, paragraphs.size() - 1));
         String meaning = paragraphs.get(paragraphs.size() - 1);
-        CorrsetNotebookBook.Notebook nb = new CorrsetNotebookBook.Notebook(TRACK + topic.id());
+        NotebookJson nb = new NotebookJson(TRACK + topic.id());
         nb.markdown("# basics · " + topic.number() + " · " + topic.title() + "\n\n" + nav + "\n\n" + intro);
         nb.code(OPEN);
         nb.markdown("""
@@ -122,7 +122,7 @@ final class BasicsNotebookBook {
 
     /** The topic class's Javadoc as Markdown paragraphs; there must be at least two. */
     static List<String> paragraphs(Topic topic) throws IOException {
-        String markdown = CorrsetNotebookBook.javadocMarkdown(Files.readString(sourceFile(topic)));
+        String markdown = NotebookJson.javadocMarkdown(Files.readString(sourceFile(topic)));
         List<String> paragraphs = Arrays.stream(markdown.split("\n\n")).map(String::strip)
                 .filter(p -> !p.isEmpty()).toList();
         if (paragraphs.size() < 2) {

@@ -27,7 +27,7 @@ class BasicsNotebooksTest {
         if (Boolean.getBoolean("notebooks.write")) {
             Files.createDirectories(dir);
             for (var entry : expected.entrySet()) {
-                CorrsetNotebookBook.write(dir.resolve(entry.getKey()), entry.getValue());
+                NotebookJson.write(dir.resolve(entry.getKey()), entry.getValue());
             }
         }
         try (var files = Files.list(dir)) {
@@ -37,7 +37,7 @@ class BasicsNotebooksTest {
                     "notebooks/basics/ must hold exactly the generated notebooks");
         }
         for (var entry : expected.entrySet()) {
-            assertEquals(entry.getValue(), CorrsetNotebookBook.read(dir.resolve(entry.getKey())), entry.getKey()
+            assertEquals(entry.getValue(), NotebookJson.read(dir.resolve(entry.getKey())), entry.getKey()
                     + " differs from the generator: rerun with -Dnotebooks.write=true (see this test's Javadoc)");
         }
     }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class GeneratedNotebooksTest {
 
     static Stream<LadderBook> books() {
-        return Stream.of(new CorrsetBook());
+        return Stream.of(new CorrsetBook(), new VitalsBook());
     }
 
     @ParameterizedTest(name = "{0}")

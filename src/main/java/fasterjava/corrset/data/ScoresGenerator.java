@@ -1,12 +1,10 @@
 package fasterjava.corrset.data;
 
-import java.io.BufferedOutputStream;
+import fasterjava.util.AtomicFile;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Writes the article-shaped scores data set exactly as {@code corrset-spec.md} describes: questions drawn first,
@@ -101,17 +99,7 @@ public final class ScoresGenerator {
      * complete, so an interrupted run never leaves a truncated data file behind.
      */
     public static void write(Shape shape, Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
-        try {
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(partial), 1 << 20)) {
-                write(shape, out);
-            }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+        AtomicFile.write(file, out -> write(shape, out));
     }
 
     private static byte[][] drawIds(SplitMix64 random, int count) {

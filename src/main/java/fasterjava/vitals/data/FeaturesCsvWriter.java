@@ -1,5 +1,6 @@
 package fasterjava.vitals.data;
 
+import fasterjava.util.AtomicFile;
 import fasterjava.vitals.Feature;
 import fasterjava.vitals.VitalsFeatures;
 import java.io.IOException;
@@ -24,7 +25,7 @@ public final class FeaturesCsvWriter {
     /** Writes the whole result to {@code target}; an error names the file and leaves nothing behind. */
     public static void write(VitalsFeatures features, Path target) throws IOException {
         byte[] lines = format(features);
-        VitalsCsv.atomically(target, out -> {
+        AtomicFile.write(target, out -> {
             out.write(HEADER);
             out.write(lines);
         });

@@ -3,7 +3,6 @@ package fasterjava.vitals.data;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 
 /**
  * A position in a stream of missing-value masks: one uniform (two outputs) per row. The test u < p is done on the

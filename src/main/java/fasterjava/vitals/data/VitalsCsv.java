@@ -1,16 +1,10 @@
 package fasterjava.vitals.data;
 
+import fasterjava.util.AtomicFile;
 import fasterjava.util.Progress;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.NotDirectoryException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Iterator;
 import java.util.List;
 
@@ -32,7 +26,7 @@ public final class VitalsCsv {
     /** Writes an in-memory data set to {@code file}. */
     public static void write(GeneratedVitals data, Path file) throws IOException {
         VitalsBlock all = new VitalsBlock(0, data.patients(), data.days(), data.values());
-        atomically(file, out -> write(List.of(all).iterator(), out));
+        AtomicFile.write(file, out -> write(List.of(all).iterator(), out));
     }
 
     /**
@@ -42,7 +36,7 @@ public final class VitalsCsv {
      */
     public static void write(VitalsStream stream, Path file, Progress progress) throws IOException {
         int patientsPerBlock = Math.max(1, Math.min(stream.patients(), ROWS_PER_BLOCK / stream.days()));
-        atomically(file, out -> {
+        AtomicFile.write(file, out -> {
             stream.prepare(patientsPerBlock, progress);
             progress.start("writing " + file.getFileName(), stream.patients());
             try (BlockPrefetcher blocks = new BlockPrefetcher(stream.blocks(patientsPerBlock), BLOCKS_AHEAD)) {
@@ -65,51 +59,5 @@ public final class VitalsCsv {
         while (blocks.hasNext()) {
             encoder.write(blocks.next(), out);
         }
-    }
-
-    /** What writes the content of a file. */
-    @FunctionalInterface
-    interface Content {
-        void writeTo(OutputStream out) throws IOException;
-    }
-
-    /**
-     * Runs {@code content} into a temporary sibling of {@code file} and renames it into place when complete; on any
-     * failure the temporary file is removed and the error names {@code file} and the reason.
-     */
-    static void atomically(Path file, Content content) throws IOException {
-        Path target = file.toAbsolutePath();
-        Path partial = null;
-        try {
-            Files.createDirectories(target.getParent());
-            partial = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".partial");
-            try (OutputStream out = Files.newOutputStream(partial)) {
-                content.writeTo(out);
-            }
-            Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (IOException e) {
-            throw new IOException("cannot write " + file + ": " + reason(e), e);
-        } finally {
-            if (partial != null) {
-                Files.deleteIfExists(partial);
-            }
-        }
-    }
-
-    /** A readable reason: the file-system exceptions' messages are often just the path. */
-    static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof NotDirectoryException || e instanceof FileAlreadyExistsException) {
-            return "a path component is not a directory";
-        }
-        if (e instanceof FileSystemException fs && fs.getReason() != null) {
-            return fs.getReason();
-        }
-        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
     }
 }

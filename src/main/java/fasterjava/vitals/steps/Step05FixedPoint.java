@@ -7,7 +7,6 @@ import fasterjava.vitals.FixedPoint;
 import fasterjava.vitals.Vital;
 import fasterjava.vitals.VitalsFeatures;
 import fasterjava.vitals.VitalsTable;
-import java.util.List;
 
 /**
  * Step 05 — fixed point: the data have one or two decimals, so each value is held as a {@code short} count of

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fasterjava.util.AtomicFile;
 import fasterjava.util.Progress;
 import fasterjava.vitals.Vital;
 import java.io.IOException;
@@ -97,7 +98,7 @@ class VitalsCsvTest {
     @Test
     void aFailedWriteLeavesNothingAndNamesTheFileAndReason(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("full.csv");
-        IOException failure = assertThrows(IOException.class, () -> VitalsCsv.atomically(file, out -> {
+        IOException failure = assertThrows(IOException.class, () -> AtomicFile.write(file, out -> {
             out.write(new byte[1000]);
             throw new IOException("No space left on device");
         }));
