@@ -30,6 +30,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
  * series, and thread scaling against Amdahl's law.
  */
 public final class VitalsNotebook {
+    /** Enough patients for one thread's run to outweigh handing work to threads (tens of milliseconds). */
+    private static final int SCALING_PATIENTS = 10_000;
+
     private final LadderNotebook<VitalsTable, VitalsFeatures> ladder;
     private final VitalsJourney journey;
 
@@ -154,13 +157,19 @@ public final class VitalsNotebook {
         return report;
     }
 
-    /** Step 07 on 1 and 2 threads (and more where there are cores), its speedup against Amdahl's law. */
+    /**
+     * Step 07 on 1 and 2 threads (and more where there are cores), its speedup against Amdahl's law. On at least
+     * {@value #SCALING_PATIENTS} patients (generated when the notebook's size has fewer): on the 500 of
+     * {@code tiny} one run lasts about a millisecond, and handing work to threads costs more than the work.
+     */
     public BufferedImage scaling() {
         int cores = Math.max(2, Runtime.getRuntime().availableProcessors());
-        Scaling.Result result = Scaling.measure(Step07Threads::new, table(), cores, 5);
+        VitalsTable table = table().patientCount() >= SCALING_PATIENTS ? table()
+                : journey.generated(SCALING_PATIENTS, System.out::println);
+        Scaling.Result result = Scaling.measure(Step07Threads::new, table, cores, 5);
         for (Scaling.Point point : result.points()) {
             System.out.printf("%d thread(s): %.4f s for %,d patients, %.2fx%n", point.threads(), point.seconds(),
-                    table().patientCount(), point.speedup());
+                    table.patientCount(), point.speedup());
         }
         System.out.println(result.summary());
         return BitmapEncoder.getBufferedImage(Scaling.chart(result));

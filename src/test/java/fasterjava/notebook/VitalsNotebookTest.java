@@ -52,7 +52,7 @@ class VitalsNotebookTest {
         assertTrue(ragged.data().startsWith("ragged and shuffled"), ragged.data());
         assertTrue(output().contains("verified: 08-streaming equals the baseline"), output());
         assertRendered(nb.scaling());
-        assertTrue(output().contains("Amdahl's law fits that"), output());
+        assertTrue(output().contains("1 → 2 threads: "), output());
         assertTrue(nb.diff("05").contains("Step05FixedPoint.java"));
     }
 

@@ -39,6 +39,11 @@ public final class Scaling {
 
         public String summary() {
             Point last = points.get(points.size() - 1);
+            if (last.speedup() < 1) {
+                return String.format(Locale.ROOT, "1 → %d threads: %.2fx, slower: the other cores were busy, or one "
+                        + "thread's run (%.1f ms) was too short to pay for handing work to threads; Amdahl's law "
+                        + "does not describe this run", last.threads(), last.speedup(), 1e3 * points.get(0).seconds());
+            }
             return String.format(Locale.ROOT, "1 → %d threads: %.2fx; Amdahl's law fits that with a serial fraction "
                     + "of %.1f%%, which would give %.1fx on 32 cores and at most %s on any number",
                     last.threads(), last.speedup(), 100 * serialFraction, predicted(32),
