@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The basics track's topics in reading order. Every {@link Topic} implementation must be listed here. */
 public final class Topics {
-    private static final List<Topic> ALL = List.of();
+    private static final List<Topic> ALL = List.of(
+            new fasterjava.basics.mapreduce.MapReduceTopic());
 
     private Topics() {
     }

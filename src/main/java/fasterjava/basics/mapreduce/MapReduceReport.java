@@ -1,0 +1,199 @@
+package fasterjava.basics.mapreduce;
+
+import fasterjava.basics.TopicReport;
+import fasterjava.basics.mapreduce.MapReduceRun.Measurement;
+import fasterjava.basics.mapreduce.MapReduceRun.StartUp;
+import fasterjava.util.TextTable;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.ToDoubleFunction;
+import org.knowm.xchart.CategoryChart;
+import org.knowm.xchart.CategoryChartBuilder;
+import org.knowm.xchart.style.Styler;
+
+/**
+ * The MapReduce topic's report from what the Spark side measured: a finding per question (with its numbers), the
+ * table of every variant, and two charts (time per variant; input and shuffle bytes per variant). Also the topic's
+ * table of Java-ecosystem engines, in which only what this project ran is marked as measured or verified.
+ */
+public final class MapReduceReport {
+    public static final int WIDTH = 1000;
+    public static final int HEIGHT = 560;
+    private static final String NOT_MEASURED = "not measured here";
+
+    private MapReduceReport() {
+    }
+
+    /** The topic's report of {@code run}. */
+    public static TopicReport of(MapReduceRun run) {
+        return new TopicReport("mapreduce", new MapReduceTopic().title(), context(run), findings(run), table(run),
+                List.of(), List.of(timeChart(run), bytesChart(run)));
+    }
+
+    static String context(MapReduceRun run) {
+        MapReduceRun.Corpus corpus = run.corpus();
+        StringBuilder startUps = new StringBuilder();
+        for (StartUp startUp : run.startUps()) {
+            startUps.append(startUps.isEmpty() ? "" : ", ")
+                    .append(String.format(Locale.ROOT, "%s %.1f s", startUp.master(), startUp.seconds()));
+        }
+        return String.format(Locale.ROOT, "Measured on %s with Spark %s, size %s: a Zipf text (exponent %s, seed %d) "
+                + "of %,d words, %,d distinct out of a vocabulary of %,d, %s; best of %d run(s) per variant, each "
+                + "checked against the plain-Java count; Spark start-up: %s.", run.machine(), run.sparkVersion(),
+                run.size(), corpus.exponent(), corpus.seed(), corpus.words(), corpus.distinctWords(),
+                corpus.vocabulary(), bytes(corpus.bytes()), run.measurements().getFirst().runs(), startUps);
+    }
+
+    static List<String> findings(MapReduceRun run) {
+        Measurement plain = run.of(Variant.PLAIN_JAVA);
+        Measurement combined = run.of(Variant.REDUCE_BY_KEY);
+        Measurement grouped = run.of(Variant.GROUP_BY_KEY);
+        Measurement twoActions = run.of(Variant.TWO_ACTIONS);
+        Measurement persisted = run.of(Variant.TWO_ACTIONS_PERSISTED);
+        Measurement onePass = run.of(Variant.ONE_PASS);
+        Measurement oneCore = run.of(Variant.LOCAL_1);
+        Measurement twoCores = run.of(Variant.LOCAL_2);
+        List<String> findings = new ArrayList<>();
+        findings.add(String.format(Locale.ROOT, "A combiner shrank the shuffle %.1fx: reduceByKey wrote %,d records "
+                + "(%s) to it, one per distinct word per partition; groupByKey wrote %,d (%s), one per word. Time: "
+                + "%.2f s vs %.2f s.", ratio(grouped.shuffleWriteBytes(), combined.shuffleWriteBytes()),
+                combined.shuffleWriteRecords(), bytes(combined.shuffleWriteBytes()), grouped.shuffleWriteRecords(),
+                bytes(grouped.shuffleWriteBytes()), combined.seconds(), grouped.seconds()));
+        findings.add(String.format(Locale.ROOT, "Two outputs (word and character counts) as two actions read the "
+                + "text twice (%s of input, one pass %s) in %.2f s; one pass with tagged keys took %.2f s; the two "
+                + "actions on persisted words %.2f s.", bytes(twoActions.inputBytes()), bytes(onePass.inputBytes()),
+                twoActions.seconds(), onePass.seconds(), persisted.seconds()));
+        findings.add(String.format(Locale.ROOT, "persist() kept the words in memory as %s of Java objects, %.1fx "
+                + "the %s of text they came from; the second action read them from there (the persisted run's "
+                + "input, %s, is the file read once plus the cache read back).", bytes(persisted.cachedBytes()),
+                ratio(persisted.cachedBytes(), run.corpus().bytes()), bytes(run.corpus().bytes()),
+                bytes(persisted.inputBytes())));
+        findings.add(String.format(Locale.ROOT, "local[1] -> local[2]: %.2f s -> %.2f s, %.2fx on %d input "
+                + "partitions.", oneCore.seconds(), twoCores.seconds(), oneCore.seconds() / twoCores.seconds(),
+                twoCores.partitions()));
+        findings.add(String.format(Locale.ROOT, "Plain Java on one thread, no Spark, counted the same words and "
+                + "characters in %.2f s; Spark's word count on local[2] took %.2f s (%.1fx).", plain.seconds(),
+                twoCores.seconds(), twoCores.seconds() / plain.seconds()));
+        return findings;
+    }
+
+    static TextTable table(MapReduceRun run) {
+        double plain = run.of(Variant.PLAIN_JAVA).seconds();
+        List<List<String>> rows = new ArrayList<>();
+        for (Measurement m : run.measurements()) {
+            Variant variant = m.kind();
+            rows.add(List.of(variant.question().label(), variant.label(), m.master(),
+                    String.format(Locale.ROOT, "%.3f", m.seconds()),
+                    String.format(Locale.ROOT, "%.2f", m.seconds() / plain), Long.toString(m.jobs()),
+                    Long.toString(m.inputBytes()), Long.toString(m.shuffleWriteBytes()),
+                    Long.toString(m.shuffleWriteRecords()), Long.toString(m.cachedBytes()), variant.description()));
+        }
+        return new TextTable(List.of("question", "variant", "master", "seconds", "x plain Java", "jobs",
+                "input bytes", "shuffle bytes", "shuffle records", "cached bytes", "what it does"), rows);
+    }
+
+    /** Best time per variant, one colour per question. */
+    public static CategoryChart timeChart(MapReduceRun run) {
+        CategoryChart chart = base("MapReduce on Spark: time per variant (" + run.size() + ", lower is better)",
+                "seconds");
+        addPerQuestion(chart, run, Measurement::seconds);
+        return chart;
+    }
+
+    /** Bytes read as input, written to the shuffle and held by {@code persist} per Spark variant (log scale). */
+    public static CategoryChart bytesChart(MapReduceRun run) {
+        CategoryChart chart = base("MapReduce on Spark: bytes moved per variant (" + run.size() + ", log scale)",
+                "MB");
+        chart.getStyler().setOverlapped(false);
+        chart.getStyler().setYAxisLogarithmic(true);
+        List<Measurement> spark = run.measurements().stream().filter(m -> m.kind() != Variant.PLAIN_JAVA).toList();
+        List<String> labels = spark.stream().map(Measurement::variant).toList();
+        chart.addSeries("input read (the file; and the cache, when persisted)", labels,
+                megabytes(spark, Measurement::inputBytes));
+        chart.addSeries("shuffle written (compressed)", labels, megabytes(spark, Measurement::shuffleWriteBytes));
+        chart.addSeries("held in memory by persist()", labels, megabytes(spark, Measurement::cachedBytes));
+        double smallest = spark.stream().flatMap(m -> java.util.stream.LongStream.of(m.inputBytes(),
+                m.shuffleWriteBytes(), m.cachedBytes()).boxed()).filter(b -> b > 0).mapToLong(Long::longValue)
+                .min().orElse(1_000_000) / 1e6;
+        // Bars grow from the axis minimum: a decade below the smallest keeps every bar visible.
+        chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(smallest)) - 1));
+        return chart;
+    }
+
+    /** Megabytes per measurement; zero (nothing moved) leaves no bar, which a log axis could not draw. */
+    private static List<Number> megabytes(List<Measurement> measurements,
+            java.util.function.ToLongFunction<Measurement> bytes) {
+        List<Number> values = new ArrayList<>();
+        for (Measurement m : measurements) {
+            long value = bytes.applyAsLong(m);
+            values.add(value > 0 ? value / 1e6 : null);
+        }
+        return values;
+    }
+
+    private static void addPerQuestion(CategoryChart chart, MapReduceRun run, ToDoubleFunction<Measurement> value) {
+        List<String> labels = run.measurements().stream().map(Measurement::variant).toList();
+        for (Variant.Question question : Variant.Question.values()) {
+            List<Number> values = new ArrayList<>();
+            boolean any = false;
+            for (Measurement m : run.measurements()) {
+                boolean mine = m.kind().question() == question;
+                values.add(mine ? value.applyAsDouble(m) : 0.0);
+                any |= mine;
+            }
+            if (any) {
+                chart.addSeries(question.label(), labels, values);
+            }
+        }
+    }
+
+    private static CategoryChart base(String title, String yTitle) {
+        CategoryChart chart = new CategoryChartBuilder().width(WIDTH).height(HEIGHT).title(title)
+                .xAxisTitle("variant").yAxisTitle(yTitle).build();
+        chart.getStyler().setLegendPosition(Styler.LegendPosition.InsideNE);
+        chart.getStyler().setXAxisLabelRotation(30);
+        chart.getStyler().setOverlapped(true);
+        return chart;
+    }
+
+    /**
+     * The text's table of distributed engines, rewritten for the Java ecosystem: what each offers for the topic's
+     * questions. Only cells this project ran say "measured here" or "verified here"; the rest are the engines'
+     * documented features, marked {@value #NOT_MEASURED}.
+     */
+    public static TextTable ecosystem() {
+        return new TextTable(List.of("", "Apache Spark", "Apache Flink", "Apache Beam", "Hazelcast"), List.of(
+                List.of("Java API", "JavaRDD, Dataset: used here", "DataStream, Table API: " + NOT_MEASURED,
+                        "Java SDK (PCollection, PTransform): " + NOT_MEASURED,
+                        "Pipeline API (formerly Jet): " + NOT_MEASURED),
+                List.of("inside one JVM", "local[N]: measured here (start-up, local[1] vs local[2])",
+                        "local environment (mini cluster): " + NOT_MEASURED, "DirectRunner: " + NOT_MEASURED,
+                        "embedded member: " + NOT_MEASURED),
+                List.of("combine before the shuffle", "reduceByKey: measured here (shuffle bytes and records)",
+                        "two-phase (local-global) aggregation in SQL plans: " + NOT_MEASURED,
+                        "Combine.perKey (runners lift it before GroupByKey): " + NOT_MEASURED,
+                        "two-stage aggregation (the combine step of an AggregateOperation): " + NOT_MEASURED),
+                List.of("reuse data across jobs", "persist/cache: measured here", NOT_MEASURED,
+                        "left to the runner: " + NOT_MEASURED, "IMap, in-memory store: " + NOT_MEASURED),
+                List.of("SQL aggregates", "Spark SQL (avg, stddev_samp, regr_slope): verified here by the vitals "
+                        + "features job against the single-machine output", "Flink SQL: " + NOT_MEASURED,
+                        "Beam SQL: " + NOT_MEASURED, "SQL: " + NOT_MEASURED),
+                List.of("streaming", "Structured Streaming (micro-batches): " + NOT_MEASURED,
+                        "native, record at a time: " + NOT_MEASURED, "one model for batch and streaming: "
+                        + NOT_MEASURED, "streaming pipelines: " + NOT_MEASURED),
+                List.of("on a cluster", "spark-submit of the module's jar: built here, not run on a cluster",
+                        NOT_MEASURED, NOT_MEASURED, NOT_MEASURED)));
+    }
+
+    private static double ratio(long numerator, long denominator) {
+        return denominator == 0 ? Double.NaN : (double) numerator / denominator;
+    }
+
+    private static String bytes(long bytes) {
+        if (bytes >= 1_000_000) {
+            return String.format(Locale.ROOT, "%.1f MB", bytes / 1e6);
+        }
+        return String.format(Locale.ROOT, "%.1f kB", bytes / 1e3);
+    }
+}

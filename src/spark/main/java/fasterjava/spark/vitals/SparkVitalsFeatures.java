@@ -1,0 +1,272 @@
+package fasterjava.spark.vitals;
+
+import static org.apache.spark.sql.functions.abs;
+import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.lit;
+import static org.apache.spark.sql.functions.max;
+import static org.apache.spark.sql.functions.min;
+import static org.apache.spark.sql.functions.monotonically_increasing_id;
+import static org.apache.spark.sql.functions.regr_slope;
+import static org.apache.spark.sql.functions.stddev_samp;
+import static org.apache.spark.sql.functions.struct;
+import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.when;
+
+import fasterjava.corrset.data.BadInputException;
+import fasterjava.vitals.Feature;
+import fasterjava.vitals.Vital;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.apache.hadoop.fs.FileStatus;
+import org.apache.hadoop.fs.FileSystem;
+import org.apache.spark.sql.Column;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.types.DataTypes;
+import org.apache.spark.sql.types.StructType;
+import org.apache.spark.storage.StorageLevel;
+
+/**
+ * The vitals features ({@code vitals-spec.md} §3) as a Spark SQL job over a CSV file or a folder of CSV files in
+ * the spec's input format (§2), for data that outgrow one machine.
+ *
+ * <p><b>Reading.</b> Spark's CSV reader with every column as text, the header checked against the spec's
+ * ({@code enforceSchema=false}) and malformed records failing the job ({@code FAILFAST}). Each row keeps where it
+ * came from: the file (from the file source's {@code _metadata}), the byte offset of the file part a task read,
+ * and an id that grows along the rows of that part. Sorted by those three, rows are in file-name order, then file
+ * order, so a patient's first appearance is the smallest of its rows' positions. Spark skips blank lines and counts
+ * no lines, so errors name the data row.
+ *
+ * <p><b>Checks</b> (each stops the job with one {@link BadInputException}): the header, a non-integer or negative
+ * day, a non-numeric vital, an empty patient id, a duplicate (patient, day), no rows at all. The typed rows are
+ * persisted, since the checks and both aggregations read them.
+ *
+ * <p><b>Features.</b> One group-by per patient with Spark's built-in aggregates: {@code avg}, {@code stddev_samp},
+ * {@code min}, {@code max}, {@code regr_slope} of value on day, and counts for the missing share. Then the anomaly
+ * count, the idiomatic way: the rows joined back to their patient's mean and std (a broadcast hash join: the
+ * per-patient table is small) and counted in a second group-by. The spec's edge rules are SQL {@code CASE}s: Spark
+ * returns NULL where the spec says NaN (no values; std of one value), and {@code regr_slope} returns NULL for a
+ * single value where the spec wants a trend of 0.0; a std of 0 counts no anomalies (a mean rounded off the values
+ * would otherwise count them all). NULL is the spec's NaN throughout and is written as an empty field.
+ */
+public final class SparkVitalsFeatures {
+    /** The output file inside the output folder (beside Spark's {@code _SUCCESS} marker). */
+    public static final String OUTPUT_FILE = "features.csv";
+
+    static final String PATIENT = Vital.INPUT_HEADER.get(0);
+    static final String DAY = Vital.INPUT_HEADER.get(1);
+    private static final String FILE = "_file";
+    private static final String PART = "_part";
+    private static final String ROW = "_row";
+    private static final String BAD_FIELD = "_bad_field";
+    private static final String FIRST = "_first";
+    private static final String ROWS = "_rows";
+    /** A decimal number as the spec's files hold them (no NaN or Infinity, which Spark's cast would accept). */
+    private static final String DECIMAL = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
+    private static final String NON_NEGATIVE_INTEGER = "^[0-9]+$";
+    private static final double ANOMALY_STDS = 2.0;
+
+    private SparkVitalsFeatures() {
+    }
+
+    /** The output's columns in order: {@code patient_id}, then eight per vital (49 in all). */
+    public static List<String> outputColumns() {
+        List<String> columns = new ArrayList<>();
+        columns.add(PATIENT);
+        for (Vital vital : Vital.values()) {
+            for (Feature feature : Feature.values()) {
+                columns.add(feature.column(vital));
+            }
+        }
+        return columns;
+    }
+
+    /**
+     * The input at {@code path} (a CSV file or a folder of them) as typed rows: {@code patient_id} (string),
+     * {@code day} (long), the six vitals (double, NULL when missing), and the row's position. Persisted: the
+     * caller unpersists it when done.
+     *
+     * @throws BadInputException for the first bad row in file order, or a bad header, or no rows
+     */
+    public static Dataset<Row> load(SparkSession spark, String path) {
+        StructType text = new StructType();
+        for (String column : Vital.INPUT_HEADER) {
+            text = text.add(column, DataTypes.StringType);
+        }
+        Dataset<Row> raw = spark.read().schema(text).option("header", true).option("enforceSchema", false)
+                    .option("mode", "FAILFAST").csv(path)
+                    .select(col("*"), col("_metadata.file_path").as(FILE),
+                            col("_metadata.file_block_start").as(PART), monotonically_increasing_id().as(ROW));
+        List<Column> typed = new ArrayList<>();
+        typed.add(col(PATIENT));
+        typed.add(col(DAY).try_cast(DataTypes.LongType).as(DAY));
+        for (Vital vital : Vital.values()) {
+            typed.add(col(vital.column()).try_cast(DataTypes.DoubleType).as(vital.column()));
+        }
+        typed.add(badField().as(BAD_FIELD));
+        typed.addAll(List.of(col(FILE), col(PART), col(ROW)));
+        Dataset<Row> rows = raw.select(typed.toArray(Column[]::new)).persist(StorageLevel.MEMORY_AND_DISK());
+        try {
+            check(rows, path);
+            return rows;
+        } catch (RuntimeException e) {
+            rows.unpersist();
+            throw e;
+        }
+    }
+
+    /**
+     * The first field of a row that breaks the spec's input rules, as text, or NULL. The raw text columns are
+     * still in scope here (the typed ones shadow them only in the output).
+     */
+    private static Column badField() {
+        Column bad = when(col(PATIENT).isNull(), lit(PATIENT))
+                .when(col(DAY).isNull().or(col(DAY).rlike(NON_NEGATIVE_INTEGER).unary_$bang())
+                        .or(col(DAY).try_cast(DataTypes.LongType).isNull()), lit(DAY));
+        for (Vital vital : Vital.values()) {
+            Column value = col(vital.column());
+            bad = bad.when(value.isNotNull().and(value.rlike(DECIMAL).unary_$bang()), lit(vital.column()));
+        }
+        return bad;
+    }
+
+    private static void check(Dataset<Row> rows, String path) {
+        Column position = struct(col(FILE), col(PART), col(ROW));
+        List<Row> bad = rows.filter(col(BAD_FIELD).isNotNull()).orderBy(position).limit(1).collectAsList();
+        if (!bad.isEmpty()) {
+            Row row = bad.getFirst();
+            String field = row.getAs(BAD_FIELD);
+            String problem = field.equals(PATIENT) ? "the patient id is empty"
+                    : field.equals(DAY) ? "the day is not a non-negative integer"
+                    : "the value is not a decimal number";
+            throw new BadInputException(localPath(row.getAs(FILE)), rowLocation(rows, row), field, problem
+                    + (field.equals(PATIENT) ? "" : " (patient " + row.getAs(PATIENT) + ")"));
+        }
+        List<Row> duplicate = rows.groupBy(col(PATIENT), col(DAY))
+                .agg(count(lit(1)).as(ROWS), min(position).as(FIRST))
+                .filter(col(ROWS).gt(1)).orderBy(col(FIRST)).limit(1).collectAsList();
+        if (!duplicate.isEmpty()) {
+            Row row = duplicate.getFirst();
+            Row first = row.getAs(FIRST);
+            throw new BadInputException(localPath(first.getString(0)), null, DAY, String.format(Locale.ROOT,
+                    "patient %s has day %d %d times (days must be unique per patient)", row.getAs(PATIENT),
+                    row.<Long>getAs(DAY), row.<Long>getAs(ROWS)));
+        }
+        if (rows.isEmpty()) {
+            throw new BadInputException(Path.of(path), null, null, "no data rows");
+        }
+    }
+
+    /** "row N" of the file (its data rows, header and blank lines not counted), found by counting the rows before. */
+    private static String rowLocation(Dataset<Row> rows, Row row) {
+        String file = row.getAs(FILE);
+        long part = row.getAs(PART);
+        long id = row.getAs(ROW);
+        long before = rows.filter(col(FILE).equalTo(file).and(col(PART).equalTo(part)).and(col(ROW).lt(id)))
+                .count();
+        return part == 0 ? "row " + (before + 1)
+                : "row " + (before + 1) + " of the part that starts at byte " + part;
+    }
+
+    /**
+     * The features of the rows {@link #load} returned: one row per patient, in order of first appearance, with
+     * {@link #outputColumns()}.
+     */
+    public static Dataset<Row> features(Dataset<Row> rows) {
+        List<Column> perPatient = new ArrayList<>();
+        perPatient.add(min(struct(col(FILE), col(PART), col(ROW))).as(FIRST));
+        perPatient.add(count(lit(1)).as(ROWS));
+        for (Vital vital : Vital.values()) {
+            Column value = col(vital.column());
+            perPatient.add(avg(value).as(name(vital, "mean")));
+            perPatient.add(stddev_samp(value).as(name(vital, "std")));
+            perPatient.add(min(value).as(name(vital, "min")));
+            perPatient.add(max(value).as(name(vital, "max")));
+            perPatient.add(regr_slope(value, col(DAY)).as(name(vital, "slope")));
+            perPatient.add(count(value).as(name(vital, "m")));
+        }
+        Dataset<Row> stats = rows.groupBy(col(PATIENT)).agg(perPatient.getFirst(),
+                perPatient.subList(1, perPatient.size()).toArray(Column[]::new));
+
+        List<Column> joinedBack = new ArrayList<>();
+        for (Vital vital : Vital.values()) {
+            Column deviation = abs(col(vital.column()).minus(col(name(vital, "mean"))));
+            Column std = col(name(vital, "std"));
+            joinedBack.add(sum(when(std.gt(0).and(deviation.gt(std.multiply(ANOMALY_STDS))), 1).otherwise(0))
+                    .as(name(vital, "anomalies")));
+        }
+        List<String> meansAndStds = new ArrayList<>(List.of(PATIENT));
+        for (Vital vital : Vital.values()) {
+            meansAndStds.add(name(vital, "mean"));
+            meansAndStds.add(name(vital, "std"));
+        }
+        Dataset<Row> anomalies = rows
+                .join(org.apache.spark.sql.functions.broadcast(stats.selectExpr(meansAndStds.toArray(String[]::new))),
+                        PATIENT)
+                .groupBy(col(PATIENT))
+                .agg(joinedBack.getFirst(), joinedBack.subList(1, joinedBack.size()).toArray(Column[]::new));
+
+        List<Column> output = new ArrayList<>();
+        output.add(col(PATIENT));
+        for (Vital vital : Vital.values()) {
+            Column m = col(name(vital, "m"));
+            output.add(col(name(vital, "mean")).as(Feature.MEAN.column(vital)));
+            output.add(col(name(vital, "std")).as(Feature.STD.column(vital)));
+            output.add(col(name(vital, "min")).as(Feature.MIN.column(vital)));
+            output.add(col(name(vital, "max")).as(Feature.MAX.column(vital)));
+            output.add(col(name(vital, "max")).minus(col(name(vital, "min"))).as(Feature.RANGE.column(vital)));
+            output.add(when(m.equalTo(1), lit(0.0)).when(m.gt(1), col(name(vital, "slope")))
+                    .as(Feature.TREND.column(vital)));
+            output.add(col(name(vital, "anomalies")).cast(DataTypes.LongType).as(Feature.N_ANOMALIES.column(vital)));
+            output.add(col(ROWS).minus(m).cast(DataTypes.DoubleType).divide(col(ROWS))
+                    .as(Feature.MISSING_PCT.column(vital)));
+        }
+        output.add(col(FIRST));
+        return stats.join(anomalies, PATIENT).select(output.toArray(Column[]::new));
+    }
+
+    /**
+     * Writes {@code features} as one CSV file, {@code out/}{@value #OUTPUT_FILE}, in order of first appearance.
+     * Spark writes into a folder through its output committer (nothing is left behind when a task fails); the one
+     * part file is then renamed. The folder must not exist yet.
+     */
+    public static Path write(Dataset<Row> features, String out) throws IOException {
+        org.apache.hadoop.fs.Path folder = new org.apache.hadoop.fs.Path(out);
+        FileSystem fs = folder.getFileSystem(features.sparkSession().sparkContext().hadoopConfiguration());
+        if (fs.exists(folder)) {
+            throw new IllegalArgumentException(out + " already exists: the features go into a new folder");
+        }
+        features.repartition(1).sortWithinPartitions(col(FIRST)).drop(FIRST)
+                .write().option("header", true).csv(out);
+        FileStatus[] parts = fs.globStatus(new org.apache.hadoop.fs.Path(folder, "part-*.csv"));
+        if (parts == null || parts.length != 1) {
+            throw new IOException(out + ": expected one part file from Spark, found "
+                    + (parts == null ? 0 : parts.length));
+        }
+        org.apache.hadoop.fs.Path target = new org.apache.hadoop.fs.Path(folder, OUTPUT_FILE);
+        if (!fs.rename(parts[0].getPath(), target)) {
+            throw new IOException("cannot rename " + parts[0].getPath() + " to " + target);
+        }
+        return localPath(target.toString());
+    }
+
+    private static String name(Vital vital, String statistic) {
+        return "_" + vital.column() + "_" + statistic;
+    }
+
+    /** A file Spark names by URI ({@code file:/data/x.csv}) as a path a user recognizes. */
+    static Path localPath(String file) {
+        URI uri = new org.apache.hadoop.fs.Path(file).toUri();
+        if (uri.getScheme() == null || uri.getScheme().equals("file")) {
+            return Path.of(uri.getPath());
+        }
+        return Path.of(file);
+    }
+}
