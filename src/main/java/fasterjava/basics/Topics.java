@@ -1,11 +1,12 @@
 package fasterjava.basics;
 
+import fasterjava.basics.mapreduce.MapReduceTopic;
 import java.util.List;
 
 /** The basics track's topics in reading order. Every {@link Topic} implementation must be listed here. */
 public final class Topics {
     private static final List<Topic> ALL = List.of(
-            new fasterjava.basics.mapreduce.MapReduceTopic());
+            new MapReduceTopic());
 
     private Topics() {
     }

@@ -39,8 +39,11 @@ public final class MapReduceTopic implements Topic {
                 "mapreduce"));
     }
 
-    /** The topic running {@code command} (program and arguments) followed by {@code --size S --json}. */
-    MapReduceTopic(Supplier<List<String>> command) {
+    /**
+     * The topic running another launcher of the Spark side: {@code command} (program and arguments, e.g. a
+     * {@code java} command line) followed by {@code --size S --json}.
+     */
+    public MapReduceTopic(Supplier<List<String>> command) {
         this.command = command;
     }
 

@@ -36,8 +36,8 @@ import org.apache.spark.storage.StorageLevel;
  * <p>Order: the corpus (generated on first use) and its plain-Java count; a {@value #LOCAL_2} context for the
  * combiner, two-outputs and {@value #LOCAL_2} variants; then a {@value #LOCAL_1} context for {@value #LOCAL_1}.
  * Spark allows one context per JVM, so the second starts after the first stops; both start-up times are reported.
- * Each variant runs once untimed (class loading, JIT, Spark's own warm-up), then {@link #timedRuns} times, and
- * keeps its best time.
+ * Each variant runs {@link #warmUpRuns} times untimed (class loading, JIT, Spark's own warm-up), then
+ * {@link #timedRuns} times, and keeps its best time.
  */
 public final class MapReduceBenchmark {
     static final String LOCAL_1 = "local[1]";
@@ -65,6 +65,14 @@ public final class MapReduceBenchmark {
     public static MapReduceRun run(Size size, Consumer<String> log) throws IOException, InterruptedException,
             TimeoutException {
         return new MapReduceBenchmark(size, log).run();
+    }
+
+    /**
+     * Untimed runs before a variant's timed ones: none at tiny, which checks rather than measures (its times are
+     * mostly Spark's fixed costs and first-run compilation), one at the sizes whose times are compared.
+     */
+    static int warmUpRuns(Size size) {
+        return size == Size.TINY ? 0 : 1;
     }
 
     /** Timed runs per variant: one at tiny (seconds in all), more where the times are worth comparing. */
@@ -136,14 +144,16 @@ public final class MapReduceBenchmark {
     }
 
     /**
-     * One variant: an untimed warm-up run (its own code paths compiled, its classes loaded), then
+     * One variant: {@link #warmUpRuns} untimed runs (its own code paths compiled, its classes loaded), then
      * {@link #timedRuns} runs; every run checked; the best time with that run's metrics.
      */
     private void measure(JavaSparkContext spark, Variant variant) throws InterruptedException, TimeoutException {
-        long began = System.nanoTime();
-        once(spark, variant);
-        log.accept(String.format(Locale.ROOT, "%s on %s: warm-up run %.2f s (not timed)", variant.label(),
-                spark.master(), seconds(began)));
+        for (int run = 0; run < warmUpRuns(size); run++) {
+            long began = System.nanoTime();
+            once(spark, variant);
+            log.accept(String.format(Locale.ROOT, "%s on %s: warm-up run %.2f s (not timed)", variant.label(),
+                    spark.master(), seconds(began)));
+        }
         Measurement best = null;
         for (int run = 0; run < timedRuns(size); run++) {
             Measurement measured = once(spark, variant);
@@ -156,8 +166,8 @@ public final class MapReduceBenchmark {
         log.accept(String.format(Locale.ROOT, "%-22s %8.3f s  input %,d B  shuffle %,d B in %,d records%s",
                 variant.label(), kept.seconds(), kept.inputBytes(), kept.shuffleWriteBytes(),
                 kept.shuffleWriteRecords(), kept.cachedBytes() > 0 ? "  cached " + kept.cachedBytes() + " B" : ""));
-        check(variant.label() + ": " + describeCheck(variant) + " in each of " + (timedRuns(size) + 1) + " runs",
-                true);
+        check(variant.label() + ": " + describeCheck(variant) + " in each of "
+                + (warmUpRuns(size) + timedRuns(size)) + " run(s)", true);
     }
 
     private static String describeCheck(Variant variant) {
