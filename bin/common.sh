@@ -53,6 +53,29 @@ faster_find_jdk() {
     "Install one, e.g. 'apt-get install temurin-25-jdk' or 'conda env create -f environment.yml', or set JAVA_HOME."
 }
 
+# Installs Debian packages ($2...) with apt-get, through sudo when not root; $1 names them in messages
+# ("Jupyter"). Returns non-zero, saying why, when it cannot (no apt-get, or neither root nor sudo): the caller
+# decides whether to stop.
+faster_apt_install() {
+  local purpose="$1"
+  shift
+  if ! command -v apt-get >/dev/null 2>&1; then
+    echo "faster: cannot install $purpose: no apt-get here (packages: $*)" >&2
+    return 1
+  fi
+  local sudo=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if ! command -v sudo >/dev/null 2>&1; then
+      echo "faster: installing $purpose needs root: apt-get install $*" >&2
+      return 1
+    fi
+    sudo=(sudo)
+  fi
+  echo "faster: installing $purpose from Debian: $*" >&2
+  "${sudo[@]}" apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$@" >&2
+}
+
 # Runs Maven on the core's pom with the JDK found above.
 faster_mvn() {
   faster_mvn_pom "$FASTER_ROOT/pom.xml" "$@"

@@ -33,10 +33,11 @@ public final class TopicResults {
             return List.of(csv, markdown);
         }
         Path png = directory.resolve(stem + ".png");
-        Path partial = Files.createTempFile(directory, stem, ".partial.png");
+        // A plain sibling name (not a temporary file, which would be owner-only): results are for everyone.
+        Path partial = directory.resolve(stem + ".partial.png");
         try {
-            String partialStem = partial.toString().substring(0, partial.toString().length() - 4);
-            BitmapEncoder.saveBitmap(report.charts().get(0), partialStem, BitmapEncoder.BitmapFormat.PNG);
+            BitmapEncoder.saveBitmap(report.charts().get(0), directory.resolve(stem + ".partial").toString(),
+                    BitmapEncoder.BitmapFormat.PNG);
             Files.move(partial, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } finally {
             Files.deleteIfExists(partial);
@@ -67,8 +68,9 @@ public final class TopicResults {
     }
 
     /**
-     * {@code {"topic", "title", "context", "findings": [...], "curves": [{"name", "exponent", "points": [[n,
-     * seconds], ...]}], "header": [...], "rows": [[...], ...]}}.
+     * {@code {"topic", "title", "context", "findings": [...], "curves": [{"name", "exponent", "r2", "points": [[n,
+     * seconds], ...]}], "header": [...], "rows": [[...], ...]}}; an exponent or r2 that could not be fitted is
+     * null.
      */
     public static ObjectNode toJson(TopicReport report) {
         ObjectNode root = JSON.createObjectNode();
@@ -81,7 +83,8 @@ public final class TopicResults {
         for (TopicReport.Curve curve : report.curves()) {
             ObjectNode node = curves.addObject();
             node.put("name", curve.name());
-            node.put("exponent", curve.exponent());
+            putFinite(node, "exponent", curve.exponent());
+            putFinite(node, "r2", curve.rSquared());
             ArrayNode points = node.putArray("points");
             for (TopicReport.Point point : curve.points()) {
                 points.addArray().add(point.n()).add(point.seconds());
@@ -95,5 +98,14 @@ public final class TopicResults {
             row.forEach(cells::add);
         }
         return root;
+    }
+
+    /** A number, or null where it is undefined (JSON has no NaN). */
+    private static void putFinite(ObjectNode node, String field, double value) {
+        if (Double.isFinite(value)) {
+            node.put(field, value);
+        } else {
+            node.putNull(field);
+        }
     }
 }

@@ -1,11 +1,21 @@
 package fasterjava.basics;
 
+import fasterjava.basics.anagrams.AnagramsTopic;
+import fasterjava.basics.collections.CollectionsTopic;
+import fasterjava.basics.growth.GrowthTopic;
 import fasterjava.basics.mapreduce.MapReduceTopic;
+import fasterjava.basics.simd.SimdTopic;
+import fasterjava.basics.strings.StringsTopic;
 import java.util.List;
 
 /** The basics track's topics in reading order. Every {@link Topic} implementation must be listed here. */
 public final class Topics {
     private static final List<Topic> ALL = List.of(
+            new GrowthTopic(),
+            new CollectionsTopic(),
+            new StringsTopic(),
+            new AnagramsTopic(),
+            new SimdTopic(),
             new MapReduceTopic());
 
     private Topics() {

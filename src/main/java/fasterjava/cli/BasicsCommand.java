@@ -58,7 +58,10 @@ final class BasicsCommand implements Callable<Integer> {
         for (int i = 0; i < topics.size(); i++) {
             Topic t = topics.get(i);
             err.printf(Locale.ROOT, "[%d/%d] %s (size %s)%n", i + 1, topics.size(), t.id(), parsed.label());
+            long start = System.nanoTime();
             TopicReport report = t.run(parsed, err::println);
+            err.printf(Locale.ROOT, "[%d/%d] %s measured in %.1f s%n", i + 1, topics.size(), t.id(),
+                    (System.nanoTime() - start) / 1e9);
             for (Path file : TopicResults.write(report, out != null ? out : ProjectPaths.results())) {
                 err.println("wrote " + file);
             }
