@@ -14,13 +14,11 @@ import org.knowm.xchart.style.Styler;
 
 /**
  * The MapReduce topic's report from what the Spark side measured: a finding per question (with its numbers), the
- * table of every variant, and two charts (time per variant; input and shuffle bytes per variant). Also the topic's
- * table of Java-ecosystem engines, in which only what this project ran is marked as measured or verified.
+ * table of every variant, and two charts (time per variant; input, shuffle and cached bytes per variant).
  */
 public final class MapReduceReport {
     public static final int WIDTH = 1000;
     public static final int HEIGHT = 560;
-    private static final String NOT_MEASURED = "not measured here";
 
     private MapReduceReport() {
     }
@@ -155,35 +153,6 @@ public final class MapReduceReport {
         chart.getStyler().setXAxisLabelRotation(30);
         chart.getStyler().setOverlapped(true);
         return chart;
-    }
-
-    /**
-     * The text's table of distributed engines, rewritten for the Java ecosystem: what each offers for the topic's
-     * questions. Only cells this project ran say "measured here" or "verified here"; the rest are the engines'
-     * documented features, marked {@value #NOT_MEASURED}.
-     */
-    public static TextTable ecosystem() {
-        return new TextTable(List.of("", "Apache Spark", "Apache Flink", "Apache Beam", "Hazelcast"), List.of(
-                List.of("Java API", "JavaRDD, Dataset: used here", "DataStream, Table API: " + NOT_MEASURED,
-                        "Java SDK (PCollection, PTransform): " + NOT_MEASURED,
-                        "Pipeline API (formerly Jet): " + NOT_MEASURED),
-                List.of("inside one JVM", "local[N]: measured here (start-up, local[1] vs local[2])",
-                        "local environment (mini cluster): " + NOT_MEASURED, "DirectRunner: " + NOT_MEASURED,
-                        "embedded member: " + NOT_MEASURED),
-                List.of("combine before the shuffle", "reduceByKey: measured here (shuffle bytes and records)",
-                        "two-phase (local-global) aggregation in SQL plans: " + NOT_MEASURED,
-                        "Combine.perKey (runners lift it before GroupByKey): " + NOT_MEASURED,
-                        "two-stage aggregation (the combine step of an AggregateOperation): " + NOT_MEASURED),
-                List.of("reuse data across jobs", "persist/cache: measured here", NOT_MEASURED,
-                        "left to the runner: " + NOT_MEASURED, "IMap, in-memory store: " + NOT_MEASURED),
-                List.of("SQL aggregates", "Spark SQL (avg, stddev_samp, regr_slope): verified here by the vitals "
-                        + "features job against the single-machine output", "Flink SQL: " + NOT_MEASURED,
-                        "Beam SQL: " + NOT_MEASURED, "SQL: " + NOT_MEASURED),
-                List.of("streaming", "Structured Streaming (micro-batches): " + NOT_MEASURED,
-                        "native, record at a time: " + NOT_MEASURED, "one model for batch and streaming: "
-                        + NOT_MEASURED, "streaming pipelines: " + NOT_MEASURED),
-                List.of("on a cluster", "spark-submit of the module's jar: built here, not run on a cluster",
-                        NOT_MEASURED, NOT_MEASURED, NOT_MEASURED)));
     }
 
     private static double ratio(long numerator, long denominator) {
