@@ -16,8 +16,8 @@ import picocli.CommandLine.Command;
         description = "Performance-optimization journeys in Java: verified, measured on your machine.",
         footer = {"", "bin/faster spark corrset best ...: the full search as an Apache Spark job (bin/faster spark "
                 + "--help)."},
-        subcommands = {GenerateCommand.class, CorrsetCommand.class, BasicsCommand.class, ReproduceCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {GenerateCommand.class, CorrsetCommand.class, VitalsCommand.class, BasicsCommand.class,
+                ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {
     public static final int BAD_INPUT = 1;
     public static final int BAD_USAGE = 2;

@@ -1,0 +1,49 @@
+package fasterjava.vitals;
+
+import fasterjava.ladder.Budget;
+
+/**
+ * The vitals journey's named sizes, all the spec's generated data (seed 42, 365 days) made in memory. {@code tiny}
+ * is the case study's 500 patients, for tests and notebook CI (every step checked against the baseline on all of
+ * them); {@code small} (20,000 patients, 7.3 million rows) is the workshop run; {@code full} (100,000 patients,
+ * 36.5 million rows) is the largest that fits comfortably: its data take about 2 GB, and a step's prepared copy up
+ * to 2 GB more, so it wants the default 8 GB heap. The baseline filters the whole table for every patient —
+ * quadratic — so at {@code small} and {@code full} it is checked on a few patients only, and later steps are
+ * checked against the longest result an earlier step produced.
+ */
+public enum VitalsScale {
+    TINY(500, new Budget(500, 0.2, 500, 3, 1.0)),
+    SMALL(20_000, new Budget(20, 0.5, 20_000, 3, 4.0)),
+    FULL(100_000, new Budget(5, 1.0, 100_000, 3, 30.0));
+
+    private final int patients;
+    private final Budget budget;
+
+    VitalsScale(int patients, Budget budget) {
+        this.patients = patients;
+        this.budget = budget;
+    }
+
+    public int patients() {
+        return patients;
+    }
+
+    public Budget budget() {
+        return budget;
+    }
+
+    /** The size's name as tools spell it: {@code tiny}, {@code small}, {@code full}. */
+    public String label() {
+        return name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** Parses {@code tiny|small|full}, case-insensitively, with a clear error otherwise. */
+    public static VitalsScale parse(String name) {
+        for (VitalsScale scale : values()) {
+            if (scale.name().equalsIgnoreCase(name.trim())) {
+                return scale;
+            }
+        }
+        throw new IllegalArgumentException("unknown size '" + name + "': expected tiny, small or full");
+    }
+}
