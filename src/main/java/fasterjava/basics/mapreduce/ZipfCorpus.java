@@ -56,7 +56,7 @@ public record ZipfCorpus(long words, int vocabulary, double exponent, long seed)
         return new ZipfCorpus(words, DEFAULT_VOCABULARY, DEFAULT_EXPONENT, DEFAULT_SEED);
     }
 
-    /** Where {@link #ensure} keeps it: {@code data/generated/zipf1-<words>w-v<vocabulary>-s<exponent>-seed<seed>.txt}. */
+    /** Where {@link #ensure} keeps it: {@code data/generated/zipf1-<words>w-v<vocab>-s<exponent>-seed<seed>.txt}. */
     public Path defaultFile() {
         return ProjectPaths.data().resolve("generated").resolve(String.format(Locale.ROOT,
                 "zipf%d-%dw-v%d-s%s-seed%d.txt", FORMAT, words, vocabulary, exponent, seed));

@@ -227,8 +227,8 @@ public final class MapReduceBenchmark {
         }
         JobMetrics.Totals totals = metrics.await(group, jobs);
         return new Measurement(variant.label(), spark.master(), lines.getNumPartitions(), timedRuns(size),
-                (ended - began) / 1e9, totals.jobs(), totals.inputBytes(), totals.shuffleWriteBytes(), totals.shuffleWriteRecords(),
-                cachedBytes);
+                (ended - began) / 1e9, totals.jobs(), totals.inputBytes(), totals.shuffleWriteBytes(),
+                totals.shuffleWriteRecords(), cachedBytes);
     }
 
     /**

@@ -2,8 +2,12 @@ package fasterjava.spark.vitals;
 
 import static org.apache.spark.sql.functions.abs;
 import static org.apache.spark.sql.functions.avg;
+import static org.apache.spark.sql.functions.broadcast;
+import static org.apache.spark.sql.functions.coalesce;
 import static org.apache.spark.sql.functions.col;
+import static org.apache.spark.sql.functions.collect_list;
 import static org.apache.spark.sql.functions.count;
+import static org.apache.spark.sql.functions.first;
 import static org.apache.spark.sql.functions.lit;
 import static org.apache.spark.sql.functions.max;
 import static org.apache.spark.sql.functions.min;
@@ -12,9 +16,11 @@ import static org.apache.spark.sql.functions.regr_slope;
 import static org.apache.spark.sql.functions.stddev_samp;
 import static org.apache.spark.sql.functions.struct;
 import static org.apache.spark.sql.functions.sum;
+import static org.apache.spark.sql.functions.udf;
 import static org.apache.spark.sql.functions.when;
 
 import fasterjava.corrset.data.BadInputException;
+import fasterjava.vitals.Anomalies;
 import fasterjava.vitals.Feature;
 import fasterjava.vitals.Vital;
 import java.io.IOException;
@@ -29,32 +35,39 @@ import org.apache.spark.sql.Column;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.sql.api.java.UDF1;
+import org.apache.spark.sql.expressions.UserDefinedFunction;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 import org.apache.spark.storage.StorageLevel;
+import scala.collection.immutable.Seq;
 
 /**
  * The vitals features ({@code vitals-spec.md} §3) as a Spark SQL job over a CSV file or a folder of CSV files in
  * the spec's input format (§2), for data that outgrow one machine.
  *
  * <p><b>Reading.</b> Spark's CSV reader with every column as text, the header checked against the spec's
- * ({@code enforceSchema=false}) and malformed records failing the job ({@code FAILFAST}). Each row keeps where it
- * came from: the file (from the file source's {@code _metadata}), the byte offset of the file part a task read,
- * and an id that grows along the rows of that part. Sorted by those three, rows are in file-name order, then file
- * order, so a patient's first appearance is the smallest of its rows' positions. Spark skips blank lines and counts
- * no lines, so errors name the data row.
+ * ({@code enforceSchema=false}), malformed records failing the job ({@code FAILFAST}), quotes as RFC 4180 has
+ * them. Each row keeps where it came from: the file (from the file source's {@code _metadata}), the byte offset of
+ * the file part a task read, and an id that grows along the rows of that part. Sorted by those three, rows are in
+ * file-name order, then file order, so a patient's first appearance is the smallest of its rows' positions. Spark
+ * skips blank lines and counts no lines, so errors name the data row.
  *
- * <p><b>Checks</b> (each stops the job with one {@link BadInputException}): the header, a non-integer or negative
- * day, a non-numeric vital, an empty patient id, a duplicate (patient, day), no rows at all. The typed rows are
+ * <p><b>Checks</b> (each stops the job with one {@link BadInputException}), the single-machine loader's rules: the
+ * header, a record with another number of fields, a day that is not a whole number from 0 to 2^31 − 1, a vital that
+ * is not a finite decimal number, an empty patient id, a duplicate (patient, day), no rows at all. The typed rows are
  * persisted, since the checks and both aggregations read them.
  *
  * <p><b>Features.</b> One group-by per patient with Spark's built-in aggregates: {@code avg}, {@code stddev_samp},
  * {@code min}, {@code max}, {@code regr_slope} of value on day, and counts for the missing share. Then the anomaly
  * count, the idiomatic way: the rows joined back to their patient's mean and std (a broadcast hash join: the
- * per-patient table is small) and counted in a second group-by. The spec's edge rules are SQL {@code CASE}s: Spark
- * returns NULL where the spec says NaN (no values; std of one value), and {@code regr_slope} returns NULL for a
- * single value where the spec wants a trend of 0.0; a std of 0 counts no anomalies (a mean rounded off the values
- * would otherwise count them all). NULL is the spec's NaN throughout and is written as an empty field.
+ * per-patient table is small) and counted in a second group-by. A value can sit exactly on {@code mean ± 2·std}
+ * (the data have one or two decimals), where floating point decides by the order of its arithmetic; such series are
+ * recounted exactly, as the single-machine steps recount them ({@link Anomalies}). The spec's edge rules are SQL
+ * {@code CASE}s: Spark returns NULL where the spec says NaN (no values; std of one value), and {@code regr_slope}
+ * returns NULL for a single value where the spec wants a trend of 0.0; a std of 0 counts no anomalies (a mean
+ * rounded off the values would otherwise count them all). NULL is the spec's NaN throughout and is written as an
+ * empty field.
  */
 public final class SparkVitalsFeatures {
     /** The output file inside the output folder (beside Spark's {@code _SUCCESS} marker). */
@@ -68,9 +81,13 @@ public final class SparkVitalsFeatures {
     private static final String BAD_FIELD = "_bad_field";
     private static final String FIRST = "_first";
     private static final String ROWS = "_rows";
+    /** RFC 4180 quoting, as the spec's files use it: a quote in a quoted field is doubled (Spark's default: \). */
+    private static final String QUOTE = "\"";
     /** A decimal number as the spec's files hold them (no NaN or Infinity, which Spark's cast would accept). */
     private static final String DECIMAL = "^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$";
     private static final String NON_NEGATIVE_INTEGER = "^[0-9]+$";
+    /** The largest day the single-machine loader takes (an {@code int}); the same limit here. */
+    private static final long MAX_DAY = Integer.MAX_VALUE;
     private static final double ANOMALY_STDS = 2.0;
 
     private SparkVitalsFeatures() {
@@ -101,9 +118,9 @@ public final class SparkVitalsFeatures {
             text = text.add(column, DataTypes.StringType);
         }
         Dataset<Row> raw = spark.read().schema(text).option("header", true).option("enforceSchema", false)
-                    .option("mode", "FAILFAST").csv(path)
-                    .select(col("*"), col("_metadata.file_path").as(FILE),
-                            col("_metadata.file_block_start").as(PART), monotonically_increasing_id().as(ROW));
+                .option("mode", "FAILFAST").option("escape", QUOTE).csv(path)
+                .select(col("*"), col("_metadata.file_path").as(FILE), col("_metadata.file_block_start").as(PART),
+                        monotonically_increasing_id().as(ROW));
         List<Column> typed = new ArrayList<>();
         typed.add(col(PATIENT));
         typed.add(col(DAY).try_cast(DataTypes.LongType).as(DAY));
@@ -127,12 +144,15 @@ public final class SparkVitalsFeatures {
      * still in scope here (the typed ones shadow them only in the output).
      */
     private static Column badField() {
+        Column day = col(DAY).try_cast(DataTypes.LongType);
         Column bad = when(col(PATIENT).isNull(), lit(PATIENT))
                 .when(col(DAY).isNull().or(col(DAY).rlike(NON_NEGATIVE_INTEGER).unary_$bang())
-                        .or(col(DAY).try_cast(DataTypes.LongType).isNull()), lit(DAY));
+                        .or(day.isNull()).or(day.gt(MAX_DAY)), lit(DAY));
         for (Vital vital : Vital.values()) {
-            Column value = col(vital.column());
-            bad = bad.when(value.isNotNull().and(value.rlike(DECIMAL).unary_$bang()), lit(vital.column()));
+            Column text = col(vital.column());
+            Column value = text.try_cast(DataTypes.DoubleType);
+            bad = bad.when(text.isNotNull().and(text.rlike(DECIMAL).unary_$bang()
+                    .or(value.isNull()).or(abs(value).equalTo(Double.POSITIVE_INFINITY))), lit(vital.column()));
         }
         return bad;
     }
@@ -144,8 +164,8 @@ public final class SparkVitalsFeatures {
             Row row = bad.getFirst();
             String field = row.getAs(BAD_FIELD);
             String problem = field.equals(PATIENT) ? "the patient id is empty"
-                    : field.equals(DAY) ? "the day is not a non-negative integer"
-                    : "the value is not a decimal number";
+                    : field.equals(DAY) ? "the day is not a whole number from 0 to " + MAX_DAY
+                    : "the value is not a finite decimal number";
             throw new BadInputException(localPath(row.getAs(FILE)), rowLocation(rows, row), field, problem
                     + (field.equals(PATIENT) ? "" : " (patient " + row.getAs(PATIENT) + ")"));
         }
@@ -195,23 +215,26 @@ public final class SparkVitalsFeatures {
         Dataset<Row> stats = rows.groupBy(col(PATIENT)).agg(perPatient.getFirst(),
                 perPatient.subList(1, perPatient.size()).toArray(Column[]::new));
 
-        List<Column> joinedBack = new ArrayList<>();
-        for (Vital vital : Vital.values()) {
-            Column deviation = abs(col(vital.column()).minus(col(name(vital, "mean"))));
-            Column std = col(name(vital, "std"));
-            joinedBack.add(sum(when(std.gt(0).and(deviation.gt(std.multiply(ANOMALY_STDS))), 1).otherwise(0))
-                    .as(name(vital, "anomalies")));
-        }
         List<String> meansAndStds = new ArrayList<>(List.of(PATIENT));
         for (Vital vital : Vital.values()) {
             meansAndStds.add(name(vital, "mean"));
             meansAndStds.add(name(vital, "std"));
         }
-        Dataset<Row> anomalies = rows
-                .join(org.apache.spark.sql.functions.broadcast(stats.selectExpr(meansAndStds.toArray(String[]::new))),
-                        PATIENT)
-                .groupBy(col(PATIENT))
-                .agg(joinedBack.getFirst(), joinedBack.subList(1, joinedBack.size()).toArray(Column[]::new));
+        Dataset<Row> joined = rows.join(broadcast(stats.selectExpr(meansAndStds.toArray(String[]::new))), PATIENT);
+        List<Column> counted = new ArrayList<>();
+        for (Vital vital : Vital.values()) {
+            Column value = col(vital.column());
+            Column std = col(name(vital, "std"));
+            Column deviation = abs(value.minus(col(name(vital, "mean"))));
+            Column twoStd = std.multiply(ANOMALY_STDS);
+            Column magnitude = abs(value).plus(abs(col(name(vital, "mean")))).plus(twoStd);
+            counted.add(sum(when(std.gt(0).and(deviation.gt(twoStd)), 1).otherwise(0)).as(name(vital, "fast")));
+            counted.add(max(std.gt(0).and(abs(deviation.minus(twoStd)).leq(magnitude.multiply(Anomalies.MARGIN))))
+                    .as(name(vital, "near")));
+        }
+        Dataset<Row> fast = joined.groupBy(col(PATIENT))
+                .agg(counted.getFirst(), counted.subList(1, counted.size()).toArray(Column[]::new));
+        Dataset<Row> anomalies = fast.join(exactCounts(rows, fast), new String[] {PATIENT}, "left");
 
         List<Column> output = new ArrayList<>();
         output.add(col(PATIENT));
@@ -224,12 +247,47 @@ public final class SparkVitalsFeatures {
             output.add(col(name(vital, "max")).minus(col(name(vital, "min"))).as(Feature.RANGE.column(vital)));
             output.add(when(m.equalTo(1), lit(0.0)).when(m.gt(1), col(name(vital, "slope")))
                     .as(Feature.TREND.column(vital)));
-            output.add(col(name(vital, "anomalies")).cast(DataTypes.LongType).as(Feature.N_ANOMALIES.column(vital)));
+            output.add(coalesce(col(name(vital, "exact")), col(name(vital, "fast"))).cast(DataTypes.LongType)
+                    .as(Feature.N_ANOMALIES.column(vital)));
             output.add(col(ROWS).minus(m).cast(DataTypes.DoubleType).divide(col(ROWS))
                     .as(Feature.MISSING_PCT.column(vital)));
         }
         output.add(col(FIRST));
         return stats.join(anomalies, PATIENT).select(output.toArray(Column[]::new));
+    }
+
+    /**
+     * Anomaly counts decided exactly, as the single-machine steps decide them ({@link Anomalies}): for the series
+     * in which some value lies within {@link Anomalies#MARGIN} of {@code mean ± 2·std}, where a floating-point
+     * comparison could go either way, the series' values are collected and counted in exact decimal arithmetic by
+     * a user-defined function. Such series are rare, so this joins and collects little; NULL elsewhere.
+     */
+    private static Dataset<Row> exactCounts(Dataset<Row> rows, Dataset<Row> fast) {
+        UserDefinedFunction exact = udf((UDF1<Seq<Double>, Integer>) SparkVitalsFeatures::countExactly,
+                DataTypes.IntegerType);
+        List<Column> nearAny = new ArrayList<>();
+        List<String> flags = new ArrayList<>(List.of(PATIENT));
+        for (Vital vital : Vital.values()) {
+            nearAny.add(col(name(vital, "near")));
+            flags.add(name(vital, "near"));
+        }
+        Dataset<Row> near = fast.filter(nearAny.stream().reduce(Column::or).orElseThrow())
+                .selectExpr(flags.toArray(String[]::new));
+        List<Column> counts = new ArrayList<>();
+        for (Vital vital : Vital.values()) {
+            Column series = collect_list(when(col(name(vital, "near")), col(vital.column())));
+            counts.add(when(first(col(name(vital, "near"))), exact.apply(series)).as(name(vital, "exact")));
+        }
+        return rows.join(broadcast(near), PATIENT).groupBy(col(PATIENT))
+                .agg(counts.getFirst(), counts.subList(1, counts.size()).toArray(Column[]::new));
+    }
+
+    private static Integer countExactly(Seq<Double> series) {
+        double[] values = new double[series.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = series.apply(i);
+        }
+        return Anomalies.countExactly(values, 0, values.length);
     }
 
     /**
@@ -244,7 +302,7 @@ public final class SparkVitalsFeatures {
             throw new IllegalArgumentException(out + " already exists: the features go into a new folder");
         }
         features.repartition(1).sortWithinPartitions(col(FIRST)).drop(FIRST)
-                .write().option("header", true).csv(out);
+                .write().option("header", true).option("escape", QUOTE).csv(out);
         FileStatus[] parts = fs.globStatus(new org.apache.hadoop.fs.Path(folder, "part-*.csv"));
         if (parts == null || parts.length != 1) {
             throw new IOException(out + ": expected one part file from Spark, found "
