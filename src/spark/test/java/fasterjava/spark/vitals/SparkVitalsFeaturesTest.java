@@ -15,6 +15,8 @@ import fasterjava.vitals.Feature;
 import fasterjava.vitals.Vital;
 import fasterjava.vitals.VitalsFeatures;
 import fasterjava.vitals.VitalsTable;
+import fasterjava.vitals.data.VitalsCsv;
+import fasterjava.vitals.data.VitalsGenerator;
 import fasterjava.vitals.data.VitalsLoader;
 import fasterjava.vitals.steps.VitalsSteps;
 import java.io.IOException;
@@ -100,6 +102,22 @@ class SparkVitalsFeaturesTest {
             assertAgree(singleMachine(VitalsLoader.load(data)), FeaturesFile.read(computed(spark, data)),
                     data.getFileName().toString());
         }
+    }
+
+    /**
+     * The spec's generated data (seed 42; 100 patients keep the test short) against the step a user's file gets by
+     * default.
+     */
+    @Test
+    void generatedPatientsEqualTheDefaultStep(JavaSparkContext spark) throws IOException {
+        Path data = dir.resolve("vitals-100.csv");
+        VitalsCsv.write(VitalsGenerator.generate(100, VitalsGenerator.DEFAULT_DAYS, VitalsGenerator.DEFAULT_SEED),
+                data);
+        VitalsTable table = VitalsLoader.load(data);
+        Step<VitalsTable, VitalsFeatures> fastest = VitalsSteps.create(VitalsSteps.all().stream()
+                .filter(rung -> rung.number().equals(VitalsSteps.FASTEST)).findFirst().orElseThrow(), 2);
+        fastest.prepare(table);
+        assertAgree(fastest.compute(table.patientCount()), FeaturesFile.read(computed(spark, data)), "generated");
     }
 
     /** A folder's files in name order: the same as one file holding them one after the other. */
