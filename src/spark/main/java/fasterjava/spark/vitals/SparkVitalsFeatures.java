@@ -23,6 +23,7 @@ import fasterjava.corrset.data.BadInputException;
 import fasterjava.vitals.Anomalies;
 import fasterjava.vitals.Feature;
 import fasterjava.vitals.Vital;
+import fasterjava.vitals.VitalsFeatures;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
@@ -91,18 +92,6 @@ public final class SparkVitalsFeatures {
     private static final double ANOMALY_STDS = 2.0;
 
     private SparkVitalsFeatures() {
-    }
-
-    /** The output's columns in order: {@code patient_id}, then eight per vital (49 in all). */
-    public static List<String> outputColumns() {
-        List<String> columns = new ArrayList<>();
-        columns.add(PATIENT);
-        for (Vital vital : Vital.values()) {
-            for (Feature feature : Feature.values()) {
-                columns.add(feature.column(vital));
-            }
-        }
-        return columns;
     }
 
     /**
@@ -197,7 +186,7 @@ public final class SparkVitalsFeatures {
 
     /**
      * The features of the rows {@link #load} returned: one row per patient, in order of first appearance, with
-     * {@link #outputColumns()}.
+     * the spec's 49 columns ({@link VitalsFeatures#header()}).
      */
     public static Dataset<Row> features(Dataset<Row> rows) {
         List<Column> perPatient = new ArrayList<>();

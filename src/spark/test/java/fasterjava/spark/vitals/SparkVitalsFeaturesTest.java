@@ -37,9 +37,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code faster spark vitals features} against the single-machine pipeline: on the project's edge-case fixtures
- * ({@code src/test/resources/fixtures/vitals/edge}, shared with the ladder's tests) and on a folder of files it
- * equals step 01's features within the spec's tolerance; on three tiny files it equals values worked by hand. Each
- * of the project's bad-input fixtures fails with one line naming the file and the field, and leaves no output.
+ * ({@code src/test/resources/fixtures/vitals/edge}, shared with the ladder's tests) it equals step 01's features,
+ * on the spec's generated data the default step's, on a folder of files what step 01 makes of them joined in name
+ * order, all within the spec's tolerance; on three tiny files it equals values worked by hand. Each of the
+ * single-machine loader's bad-input fixtures fails with one line naming the file and the field, and leaves no
+ * output.
  */
 @ExtendWith(SharedSpark.class)
 class SparkVitalsFeaturesTest {
