@@ -4,6 +4,7 @@ import fasterjava.basics.anagrams.AnagramsTopic;
 import fasterjava.basics.async.AsyncTopic;
 import fasterjava.basics.collections.CollectionsTopic;
 import fasterjava.basics.growth.GrowthTopic;
+import fasterjava.basics.mapreduce.MapReduceTopic;
 import fasterjava.basics.memory.MemoryTopic;
 import fasterjava.basics.processes.ProcessesTopic;
 import fasterjava.basics.races.RacesTopic;
@@ -22,7 +23,8 @@ public final class Topics {
             new MemoryTopic(),
             new RacesTopic(),
             new ProcessesTopic(),
-            new AsyncTopic());
+            new AsyncTopic(),
+            new MapReduceTopic());
 
     private Topics() {
     }

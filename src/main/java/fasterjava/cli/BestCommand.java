@@ -46,7 +46,7 @@ final class BestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scores scores = data.load(err);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
-        SearchRequest request = new SearchRequest(scores, data.k, search.minUsers(), search.top(), workers);
+        SearchRequest request = search.request(scores, data.k, workers);
         BigInteger sets = BestOutput.requireSearchable(scores, data.k);
         PrefixTreeSearch engine = Searches.fastest();
         if (search.exhaustive()) {

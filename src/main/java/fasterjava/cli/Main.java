@@ -14,8 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "faster", mixinStandardHelpOptions = true, version = "faster-java 0.1",
         description = "Performance-optimization journeys in Java: verified, measured on your machine.",
-        footer = {"", "bin/faster spark corrset best ...: the full search as an Apache Spark job (bin/faster spark "
-                + "--help)."},
+        footer = {"", "bin/faster spark ...: the Apache Spark jobs (corrset best, vitals features, basics mapreduce; "
+                + "bin/faster spark --help)."},
         subcommands = {GenerateCommand.class, CorrsetCommand.class, VitalsCommand.class, BasicsCommand.class,
                 ReproduceCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Main {

@@ -173,7 +173,7 @@ class CliTest {
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "9").code());
         Run minUsers = run("corrset", "best", "--data", data.toString(), "--k", "2", "--min-users", "1");
         assertEquals(Main.BAD_USAGE, minUsers.code());
-        assertTrue(minUsers.err().contains("the minimum of users per set must be at least 2"), minUsers.err());
+        assertTrue(minUsers.err().contains("--min-users must be at least 2"), minUsers.err());
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0")
                 .code());
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--threads", "0")

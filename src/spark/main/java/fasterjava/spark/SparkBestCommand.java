@@ -77,7 +77,7 @@ final class SparkBestCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Scores scores = data.load(err);
         // Checked before Spark starts (seconds), so a bad option fails at once.
-        new SearchRequest(scores, data.k(), search.minUsers(), search.top(), 1);
+        search.request(scores, data.k(), 1);
         BigInteger sets = BestOutput.requireSearchable(scores, data.k());
         JavaSparkContext borrowed = ((SparkMain) spec.root().userObject()).borrowed();
         if (borrowed != null) {
@@ -100,7 +100,7 @@ final class SparkBestCommand implements Callable<Integer> {
     private void search(JavaSparkContext spark, Scores scores, BigInteger sets, PrintWriter err)
             throws JsonProcessingException {
         int threads = SparkContexts.taskCpus(spark);
-        SearchRequest request = new SearchRequest(scores, data.k(), search.minUsers(), search.top(), threads);
+        SearchRequest request = search.request(scores, data.k(), threads);
         SparkCorrsetSearch engine = new SparkCorrsetSearch(spark);
         int asked = partitions != null ? partitions : engine.defaultPartitions();
         int tasks = SparkCorrsetSearch.ranges(request, asked).size();

@@ -5,7 +5,7 @@ import org.apache.spark.SparkException;
 import org.apache.spark.api.java.JavaSparkContext;
 
 /** Starts the Spark context of a command: the master asked for, else spark-submit's, else all local cores. */
-final class SparkContexts {
+public final class SparkContexts {
     private SparkContexts() {
     }
 
@@ -14,7 +14,7 @@ final class SparkContexts {
      * {@code local[*]}). Local runs get no web UI (nobody watches a run of seconds, and it takes a port); a master
      * URL Spark cannot parse is a usage error naming the option.
      */
-    static JavaSparkContext start(String app, String master) {
+    public static JavaSparkContext start(String app, String master) {
         SparkConf conf = new SparkConf().setAppName(app);
         if (master != null) {
             conf.setMaster(master);
@@ -38,7 +38,7 @@ final class SparkContexts {
     }
 
     /** Threads each task may use: {@code spark.task.cpus}, 1 unless the job asked for more. */
-    static int taskCpus(JavaSparkContext spark) {
+    public static int taskCpus(JavaSparkContext spark) {
         return spark.getConf().getInt("spark.task.cpus", 1);
     }
 }

@@ -1,6 +1,8 @@
 package fasterjava.spark;
 
 import fasterjava.cli.Main;
+import fasterjava.spark.mapreduce.SparkMapReduceCommand;
+import fasterjava.spark.vitals.SparkVitalsCommand;
 import java.io.PrintWriter;
 import java.util.Objects;
 import org.apache.spark.api.java.JavaSparkContext;
@@ -12,8 +14,10 @@ import picocli.CommandLine.Command;
  * project's searches as Spark jobs. Same error messages and exit codes as {@code bin/faster} ({@link Main}).
  */
 @Command(name = "faster spark", mixinStandardHelpOptions = true, version = "faster-java 0.1",
-        description = "The project's full searches as Apache Spark jobs: embedded (local[*]) or on a cluster.",
-        subcommands = {SparkMain.Corrset.class, CommandLine.HelpCommand.class})
+        description = "The project's Spark jobs (the k-corrset full search, the vitals features, the basics "
+                + "track's MapReduce measurements): embedded (local[*]) or on a cluster.",
+        subcommands = {SparkMain.Corrset.class, SparkMain.Vitals.class, SparkMain.Basics.class,
+                CommandLine.HelpCommand.class})
 public final class SparkMain {
     /** A context the caller already runs, used instead of starting one; null to start (and stop) our own. */
     private final JavaSparkContext borrowed;
@@ -40,7 +44,7 @@ public final class SparkMain {
     }
 
     /** The caller's context, or null when the command starts its own. */
-    JavaSparkContext borrowed() {
+    public JavaSparkContext borrowed() {
         return borrowed;
     }
 
@@ -48,5 +52,16 @@ public final class SparkMain {
             description = "k-corrset: the K questions whose summed score correlates best with users' total score.",
             subcommands = {SparkBestCommand.class})
     static final class Corrset {
+    }
+
+    @Command(name = "vitals", mixinStandardHelpOptions = true,
+            description = "Patient vitals: the spec's per-patient features.", subcommands = {SparkVitalsCommand.class})
+    static final class Vitals {
+    }
+
+    @Command(name = "basics", mixinStandardHelpOptions = true,
+            description = "The basics track's Spark measurements (bin/faster basics runs them and draws the charts).",
+            subcommands = {SparkMapReduceCommand.class})
+    static final class Basics {
     }
 }

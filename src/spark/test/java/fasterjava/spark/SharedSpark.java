@@ -11,8 +11,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
  * {@link JavaSparkContext} parameter): Spark allows one per JVM, and starting it takes seconds. Two cores, so
  * tasks really run side by side; stopped when the whole run ends.
  */
-final class SharedSpark implements ParameterResolver {
-    static final String MASTER = "local[2]";
+public final class SharedSpark implements ParameterResolver {
+    public static final String MASTER = "local[2]";
 
     /** Closed by JUnit with the root context, after the last test. */
     private record Context(JavaSparkContext spark) implements AutoCloseable {
