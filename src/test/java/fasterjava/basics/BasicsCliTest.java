@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fasterjava.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fasterjava.cli.Main;
 import fasterjava.util.TextTable;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -23,20 +22,14 @@ import org.junit.jupiter.params.provider.ValueSource;
 class BasicsCliTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"growth", "collections", "strings", "anagrams", "simd"})
     void eachTopicRunsAtTinyAndPrintsOneJsonObject(String topic, @TempDir Path dir) throws Exception {
-        Run run = run("basics", topic, "--size", "tiny", "--json", "--out", dir.toString());
+        CliRun run = run("basics", topic, "--size", "tiny", "--json", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         JsonNode root = JSON.readTree(run.out());
         assertEquals(topic, root.path("topic").asText());
@@ -68,7 +61,7 @@ class BasicsCliTest {
 
     @Test
     void stringsCurvesAreNamedAsDocumented(@TempDir Path dir) throws Exception {
-        Run run = run("basics", "strings", "--size", "tiny", "--json", "--out", dir.toString());
+        CliRun run = run("basics", "strings", "--size", "tiny", "--json", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         List<String> names = JSON.readTree(run.out()).path("curves").findValuesAsText("name");
         assertTrue(names.containsAll(List.of("reduce-concat", "plus-equals", "string-builder", "string-join")),
@@ -77,7 +70,7 @@ class BasicsCliTest {
 
     @Test
     void listNamesEveryTopicInOrder() {
-        Run run = run("basics", "list");
+        CliRun run = run("basics", "list");
         assertEquals(0, run.code(), run.err());
         List<String> lines = run.out().lines().toList();
         assertEquals(Topics.all().size(), lines.size());
@@ -87,11 +80,11 @@ class BasicsCliTest {
 
     @Test
     void anUnknownTopicOrSizeIsAUsageErrorOnOneLine(@TempDir Path dir) {
-        Run unknown = run("basics", "nope", "--out", dir.toString());
+        CliRun unknown = run("basics", "nope", "--out", dir.toString());
         assertEquals(Main.BAD_USAGE, unknown.code());
         assertEquals(1, unknown.err().lines().count(), unknown.err());
         assertTrue(unknown.err().contains("no basics topic 'nope'"), unknown.err());
-        Run size = run("basics", "strings", "--size", "huge", "--out", dir.toString());
+        CliRun size = run("basics", "strings", "--size", "huge", "--out", dir.toString());
         assertEquals(Main.BAD_USAGE, size.code());
         assertTrue(size.err().contains("unknown size 'huge'"), size.err());
         assertTrue(unknown.out().isEmpty() && size.out().isEmpty());

@@ -15,8 +15,6 @@ import fasterjava.corrset.search.SearchResult;
 import fasterjava.corrset.search.Searches;
 import fasterjava.util.Progress;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -31,20 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
 /** The command line end to end, in-process: exit codes, stdout, stderr and files. */
 class CliTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
     void generateWritesTheSpecFile(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("sample.json");
-        Run run = run("generate", "scores", "--users", "6000", "--questions", "20", "--per-mille", "200",
+        CliRun run = run("generate", "scores", "--users", "6000", "--questions", "20", "--per-mille", "200",
                 "--seed", "42", "--out", file.toString());
         assertEquals(0, run.code(), run.err());
         assertEquals("17a1af641fa5d7a54993c390f44d4401",
@@ -55,7 +47,7 @@ class CliTest {
     @Test
     void generateRejectsAnImpossibleShapeAndWritesNothing(@TempDir Path dir) {
         Path file = dir.resolve("never.json");
-        Run run = run("generate", "scores", "--users", "0", "--out", file.toString());
+        CliRun run = run("generate", "scores", "--users", "0", "--out", file.toString());
         assertEquals(Main.BAD_USAGE, run.code());
         assertTrue(run.err().contains("the number of users must be at least 1"), run.err());
         assertFalse(Files.exists(file));
@@ -65,7 +57,7 @@ class CliTest {
     void badDataFailsWithOneLineAndNoOutputFile(@TempDir Path dir) throws IOException {
         Path bad = TestData.resource("fixtures/bad/negative-score.csv");
         Path out = dir.resolve("results");
-        Run run = run("corrset", "ladder", "--data", bad.toString(), "--out", out.toString());
+        CliRun run = run("corrset", "ladder", "--data", bad.toString(), "--out", out.toString());
         assertEquals(Main.BAD_INPUT, run.code());
         assertEquals(1, run.err().lines().filter(l -> l.startsWith("faster:")).count(), run.err());
         assertTrue(run.err().contains("negative-score.csv: row 2 (line 3), field \"score\": negative score -3"),
@@ -78,7 +70,7 @@ class CliTest {
     void impossibleKIsAUsageError(@TempDir Path dir) {
         Path data = TestData.resource("fixtures/edge/ties.csv");
         for (String k : List.of("0", "5", "-1")) {
-            Run run = run("corrset", "ladder", "--data", data.toString(), "--k", k, "--out", dir.toString());
+            CliRun run = run("corrset", "ladder", "--data", data.toString(), "--k", k, "--out", dir.toString());
             assertEquals(Main.BAD_USAGE, run.code(), run.err());
             assertTrue(run.err().contains("K must be between 1 and the number of questions (4), got " + k),
                     run.err());
@@ -87,17 +79,17 @@ class CliTest {
 
     @Test
     void unknownScaleOrStepIsAUsageError(@TempDir Path dir) {
-        Run scale = run("corrset", "ladder", "--scale", "huge", "--out", dir.toString());
+        CliRun scale = run("corrset", "ladder", "--scale", "huge", "--out", dir.toString());
         assertEquals(Main.BAD_USAGE, scale.code());
         assertTrue(scale.err().contains("unknown scale 'huge'"), scale.err());
-        Run step = run("corrset", "ladder", "--scale", "tiny", "--steps", "99", "--out", dir.toString());
+        CliRun step = run("corrset", "ladder", "--scale", "tiny", "--steps", "99", "--out", dir.toString());
         assertEquals(Main.BAD_USAGE, step.code());
         assertTrue(step.err().contains("no step '99'"), step.err());
     }
 
     @Test
     void ladderOnTinyDataPrintsTheTableAndWritesResults(@TempDir Path dir) throws IOException {
-        Run run = run("corrset", "ladder", "--scale", "tiny", "--steps", "01", "--out", dir.toString());
+        CliRun run = run("corrset", "ladder", "--scale", "tiny", "--steps", "01", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("01-tablesaw-baseline"), run.out());
         assertTrue(run.out().contains("Measured on"), run.out());
@@ -117,7 +109,7 @@ class CliTest {
         Path data = TestData.resource("fixtures/edge/ties.csv");
         // --exhaustive: without it the search may stop once r = 1 is proven best, and how many sets it examined
         // before stopping depends on thread timing.
-        Run run = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json",
+        CliRun run = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json",
                 "--exhaustive");
         assertEquals(0, run.code(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
@@ -145,8 +137,8 @@ class CliTest {
     @Test
     void bestStopsEarlyOnlyWithTheSameAnswer() throws Exception {
         Path data = TestData.resource("fixtures/edge/ties.csv");
-        Run early = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json");
-        Run full = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json",
+        CliRun early = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json");
+        CliRun full = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json",
                 "--exhaustive");
         ObjectMapper mapper = new ObjectMapper();
         assertEquals(mapper.readTree(full.out()).get("top"), mapper.readTree(early.out()).get("top"));
@@ -157,7 +149,7 @@ class CliTest {
     @Test
     void bestWithoutTopPrintsNoTopListAndNullWhenNothingQualifies() throws Exception {
         Path data = TestData.resource("fixtures/edge/no-common-user.csv");
-        Run run = run("corrset", "best", "--data", data.toString(), "--k", "2", "--json");
+        CliRun run = run("corrset", "best", "--data", data.toString(), "--k", "2", "--json");
         assertEquals(0, run.code(), run.err());
         JsonNode json = new ObjectMapper().readTree(run.out());
         assertTrue(json.get("r").isNull());
@@ -171,7 +163,7 @@ class CliTest {
     void bestRejectsImpossibleOptions() {
         Path data = TestData.resource("fixtures/edge/ties.csv");
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "9").code());
-        Run minUsers = run("corrset", "best", "--data", data.toString(), "--k", "2", "--min-users", "1");
+        CliRun minUsers = run("corrset", "best", "--data", data.toString(), "--k", "2", "--min-users", "1");
         assertEquals(Main.BAD_USAGE, minUsers.code());
         assertTrue(minUsers.err().contains("--min-users must be at least 2"), minUsers.err());
         assertEquals(Main.BAD_USAGE, run("corrset", "best", "--data", data.toString(), "--k", "2", "--top", "0")
@@ -182,7 +174,7 @@ class CliTest {
 
     @Test
     void reproduceRunsTheLadderAndTheSearchAndWritesResults(@TempDir Path dir) throws IOException {
-        Run run = run("reproduce", "--scale", "tiny", "--streamed-patients", "30", "--out", dir.toString());
+        CliRun run = run("reproduce", "--scale", "tiny", "--streamed-patients", "30", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("16-dense-last-level"), run.out());
         assertTrue(run.out().contains("Best set of 5 with at least 2 users"), run.out());
@@ -200,7 +192,7 @@ class CliTest {
 
     @Test
     void benchRunsJmhOnOneStepAndWritesItsCsv(@TempDir Path dir) throws IOException {
-        Run run = run("bench", "--scale", "tiny", "--steps", "10", "--warmup", "0", "--iterations", "1",
+        CliRun run = run("bench", "--scale", "tiny", "--steps", "10", "--warmup", "0", "--iterations", "1",
                 "--iteration-seconds", "0.2", "--op-seconds", "0.01", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("10-fused-loop"), run.out());
@@ -214,7 +206,7 @@ class CliTest {
 
     @Test
     void benchRunsAnyLadder(@TempDir Path dir) throws IOException {
-        Run run = run("bench", "--ladder", "vitals", "--scale", "tiny", "--steps", "04", "--warmup", "0",
+        CliRun run = run("bench", "--ladder", "vitals", "--scale", "tiny", "--steps", "04", "--warmup", "0",
                 "--iterations", "1", "--iteration-seconds", "0.2", "--op-seconds", "0.01", "--out", dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.out().contains("JMH, time per patient"), run.out());
@@ -225,7 +217,7 @@ class CliTest {
 
     @Test
     void vitalsLadderRunsOnGeneratedPatientsAndRefusesBadSizes(@TempDir Path dir) throws IOException {
-        Run run = run("vitals", "ladder", "--patients", "40", "--scale", "tiny", "--steps", "01,04,08", "--out",
+        CliRun run = run("vitals", "ladder", "--patients", "40", "--scale", "tiny", "--steps", "01,04,08", "--out",
                 dir.toString());
         assertEquals(0, run.code(), run.err());
         assertTrue(run.err().contains("verified: 08-streaming equals the baseline on the first 40 patients"),
@@ -250,7 +242,7 @@ class CliTest {
         assertEquals(Main.BAD_USAGE, run("bench", "--ladder", "nope", "--scale", "tiny", "--out",
                 dir.toString()).code());
         assertEquals(Main.BAD_USAGE, run("bench", "--scale", "huge", "--out", dir.toString()).code());
-        Run kElsewhere = run("bench", "--ladder", "squares", "--k", "3", "--out", dir.toString());
+        CliRun kElsewhere = run("bench", "--ladder", "squares", "--k", "3", "--out", dir.toString());
         assertEquals(Main.BAD_USAGE, kElsewhere.code());
         assertTrue(kElsewhere.err().startsWith("faster: "), kElsewhere.err());
         assertFalse(Files.exists(dir.resolve("corrset-jmh.csv")), "no output after a usage error");
@@ -259,7 +251,7 @@ class CliTest {
     @Test
     void profileRejectsImpossibleDurations() {
         for (String duration : new String[] {"0", "-1", "NaN", "Infinity"}) {
-            Run run = run("corrset", "profile", "--step", "10", "--scale", "tiny", "--seconds", duration);
+            CliRun run = run("corrset", "profile", "--step", "10", "--scale", "tiny", "--seconds", duration);
             assertEquals(Main.BAD_USAGE, run.code(), "--seconds " + duration + ": " + run.err());
         }
     }

@@ -20,7 +20,7 @@ class GenerateVitalsCommandTest {
     @Test
     void writesTheSpecFileAndOneSummaryLine(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("vitals.csv");
-        CliTest.Run run = CliTest.run("generate", "vitals", "--patients", "500", "--out", file.toString());
+        CliRun run = CliTest.run("generate", "vitals", "--patients", "500", "--out", file.toString());
         assertEquals(0, run.code(), run.err());
         assertEquals("ce30830be8a976172291ef3fdb02bf0b",
                 HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(Files.readAllBytes(file))));
@@ -32,7 +32,7 @@ class GenerateVitalsCommandTest {
     @Test
     void daysAndSeedAreHonoured(@TempDir Path dir) throws IOException {
         Path file = dir.resolve("small.csv");
-        CliTest.Run run = CliTest.run("generate", "vitals", "--patients", "3", "--days", "2", "--seed", "7",
+        CliRun run = CliTest.run("generate", "vitals", "--patients", "3", "--days", "2", "--seed", "7",
                 "--out", file.toString());
         assertEquals(0, run.code(), run.err());
         List<String> lines = Files.readAllLines(file);
@@ -59,13 +59,13 @@ class GenerateVitalsCommandTest {
         for (int i = 0; i < cases.size(); i++) {
             String[] args = Stream.concat(Stream.of("generate", "vitals"), cases.get(i).stream())
                     .toArray(String[]::new);
-            CliTest.Run run = CliTest.run(args);
+            CliRun run = CliTest.run(args);
             assertEquals(Main.BAD_USAGE, run.code(), String.join(" ", args) + "\n" + run.err());
             assertTrue(run.err().contains(expected.get(i)), run.err());
             assertFalse(run.err().contains("\tat "), "no stack trace: " + run.err());
             assertFalse(Files.exists(file));
         }
-        CliTest.Run run = CliTest.run("generate", "vitals", "--patients", "0", "--out", out);
+        CliRun run = CliTest.run("generate", "vitals", "--patients", "0", "--out", out);
         assertEquals(List.of("faster: --patients must be at least 1, got 0"), run.err().lines().toList());
     }
 
@@ -73,7 +73,7 @@ class GenerateVitalsCommandTest {
     void unwritableOutputExitsOneWithoutAPartialFile(@TempDir Path dir) throws IOException {
         Path plainFile = Files.writeString(dir.resolve("plain-file"), "x");
         Path file = plainFile.resolve("vitals.csv");
-        CliTest.Run run = CliTest.run("generate", "vitals", "--patients", "10", "--out", file.toString());
+        CliRun run = CliTest.run("generate", "vitals", "--patients", "10", "--out", file.toString());
         assertEquals(Main.BAD_INPUT, run.code(), run.err());
         assertEquals(1, run.err().lines().count(), run.err());
         assertTrue(run.err().startsWith("faster: cannot write " + file + ": "), run.err());

@@ -20,7 +20,7 @@ import java.util.Map;
  * measured numbers: those come out of the cells, so the two cannot contradict each other. Cells hold one-line
  * calls into {@code fasterjava.notebook.BasicsNotebook}.
  *
- * <p>{@link BasicsNotebooksTest} fails when a committed notebook differs from what this produces; run it with
+ * <p>{@link GeneratedNotebooksTest} fails when a committed notebook differs from what this produces; run it with
  * {@code -Dnotebooks.write=true} to rewrite them.
  */
 final class BasicsNotebookBook {

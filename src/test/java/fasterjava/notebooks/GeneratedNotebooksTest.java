@@ -15,22 +15,41 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The committed ladder notebooks are exactly what {@link LadderNotebookBook} generates for each journey: one per
- * registered step plus overview and summary, prose taken from each step's Javadoc, navigation links that match.
- * With {@code -Dnotebooks.write=true} the test rewrites them instead:
+ * The committed notebooks of every track are exactly what the generators make: for each journey
+ * {@link LadderNotebookBook} (one per registered step plus overview and summary, prose taken from each step's
+ * Javadoc), for the basics track {@link BasicsNotebookBook} (one per topic); navigation links that match. With
+ * {@code -Dnotebooks.write=true} the test rewrites them instead:
  * {@code mvn -q test -Dtest=GeneratedNotebooksTest -Dnotebooks.write=true}.
  */
 class GeneratedNotebooksTest {
+
+    /** A folder of notebooks and what generates them. */
+    record Track(String name, Generator generator) {
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    @FunctionalInterface
+    interface Generator {
+        Map<String, ObjectNode> notebooks() throws IOException;
+    }
 
     static Stream<LadderBook> books() {
         return Stream.of(new CorrsetBook(), new VitalsBook());
     }
 
+    static Stream<Track> tracks() {
+        return Stream.concat(books().map(book -> new Track(book.track(), () -> LadderNotebookBook.notebooks(book))),
+                Stream.of(new Track(BasicsNotebookBook.TRACK, BasicsNotebookBook::notebooks)));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @MethodSource("books")
-    void committedNotebooksMatchTheGenerator(LadderBook book) throws IOException {
-        Path dir = CommittedNotebooksTest.notebooksDir().resolve(book.track());
-        Map<String, ObjectNode> expected = LadderNotebookBook.notebooks(book);
+    @MethodSource("tracks")
+    void committedNotebooksMatchTheGenerator(Track track) throws IOException {
+        Path dir = CommittedNotebooksTest.notebooksDir().resolve(track.name());
+        Map<String, ObjectNode> expected = track.generator().notebooks();
         if (Boolean.getBoolean("notebooks.write")) {
             Files.createDirectories(dir);
             for (var entry : expected.entrySet()) {
@@ -41,7 +60,7 @@ class GeneratedNotebooksTest {
             List<String> present = files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb"))
                     .sorted().toList();
             assertEquals(expected.keySet().stream().sorted().toList(), present,
-                    "notebooks/" + book.track() + "/ must hold exactly the generated notebooks");
+                    "notebooks/" + track.name() + "/ must hold exactly the generated notebooks");
         }
         for (var entry : expected.entrySet()) {
             assertEquals(entry.getValue(), NotebookJson.read(dir.resolve(entry.getKey())), entry.getKey()

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import fasterjava.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import fasterjava.cli.Main;
@@ -22,14 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code faster vitals features} end to end, in-process: exit codes, stdout, stderr and files. */
 class VitalsCliTest {
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
-        return new Run(code, out.toString(), err.toString());
+    static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -38,14 +33,14 @@ class VitalsCliTest {
         VitalsFeatures expected = VitalsOracle.features(VitalsTestData.edge("string-ids"));
         for (String step : List.of("default", "01", "05", "07", "08")) {
             Path out = dir.resolve("features-" + step + ".csv");
-            Run run = step.equals("default") ? run("vitals", "features", "--data", data.toString(), "--out",
+            CliRun run = step.equals("default") ? run("vitals", "features", "--data", data.toString(), "--out",
                     out.toString()) : run("vitals", "features", "--data", data.toString(), "--out", out.toString(),
                     "--step", step);
             assertEquals(0, run.code(), run.err());
             assertTrue(run.err().contains("wrote " + out + ": 7 patients, 140 rows"), run.err());
             assertEquals(Optional.empty(), FeaturesCsv.read(out).firstMismatch(expected, 7), step);
         }
-        Run threaded = run("vitals", "features", "--data", data.toString(), "--out", dir.resolve("t.csv").toString(),
+        CliRun threaded = run("vitals", "features", "--data", data.toString(), "--out", dir.resolve("t.csv").toString(),
                 "--step", "07", "--threads", "1");
         assertEquals(0, threaded.code(), threaded.err());
     }
@@ -54,7 +49,7 @@ class VitalsCliTest {
     void badFileGivesOneLineExitOneAndNoOutputFile(@TempDir Path dir) {
         Path bad = VitalsTestData.resource("fixtures/vitals/bad/duplicate-patient-day.csv");
         Path out = dir.resolve("features.csv");
-        Run run = run("vitals", "features", "--data", bad.toString(), "--out", out.toString());
+        CliRun run = run("vitals", "features", "--data", bad.toString(), "--out", out.toString());
         assertEquals(Main.BAD_INPUT, run.code());
         assertEquals(List.of("faster: " + bad + ": line 5, field \"day\": patient \"p1\" already has day 0 (line 2)"),
                 run.err().lines().toList());
@@ -66,12 +61,12 @@ class VitalsCliTest {
     void unwritableOutputIsAnErrorWithTheFile(@TempDir Path dir) throws IOException {
         Path notADirectory = Files.writeString(dir.resolve("plain-file"), "");
         Path out = notADirectory.resolve("features.csv");
-        Run run = run("vitals", "features", "--data", VitalsTestData.edgeFile("two-days").toString(), "--out",
+        CliRun run = run("vitals", "features", "--data", VitalsTestData.edgeFile("two-days").toString(), "--out",
                 out.toString());
         assertEquals(Main.BAD_INPUT, run.code());
         assertEquals(List.of("faster: cannot write " + out + ": a path component is not a directory"),
                 run.err().lines().toList());
-        Run generated = run("vitals", "features", "--generate", "3", "--days", "2", "--out", out.toString());
+        CliRun generated = run("vitals", "features", "--generate", "3", "--days", "2", "--out", out.toString());
         assertEquals(Main.BAD_INPUT, generated.code());
         assertTrue(generated.err().contains("faster: cannot write " + out + ": "), generated.err());
     }
@@ -79,7 +74,7 @@ class VitalsCliTest {
     @Test
     void generateStreamsAndPrintsOneJsonObject(@TempDir Path dir) throws IOException {
         Path out = dir.resolve("generated.csv");
-        Run run = run("vitals", "features", "--generate", "30", "--days", "20", "--seed", "3", "--json", "--out",
+        CliRun run = run("vitals", "features", "--generate", "30", "--days", "20", "--seed", "3", "--json", "--out",
                 out.toString(), "--threads", "2");
         assertEquals(0, run.code(), run.err());
         assertEquals(1, run.out().lines().count(), run.out());
@@ -94,7 +89,7 @@ class VitalsCliTest {
         assertEquals(FeatureChecksum.of(written).get("heart_rate_mean"),
                 json.get("checksum").get("heart_rate_mean").asDouble());
         assertTrue(json.get("checksum").get("heart_rate_n_anomalies").isIntegralNumber(), run.out());
-        Run text = run("vitals", "features", "--generate", "5", "--days", "3");
+        CliRun text = run("vitals", "features", "--generate", "5", "--days", "3");
         assertEquals(0, text.code(), text.err());
         assertTrue(text.out().startsWith("5 patients, 15 rows in "), text.out());
     }
@@ -115,7 +110,7 @@ class VitalsCliTest {
                 List.of("--generate", "5", "--seed", "-1"),
                 List.of("--generate", "5", "--days", "0"));
         for (List<String> misuse : misuses) {
-            Run run = run(Stream.concat(Stream.of("vitals", "features"), misuse.stream()).toArray(String[]::new));
+            CliRun run = run(Stream.concat(Stream.of("vitals", "features"), misuse.stream()).toArray(String[]::new));
             assertEquals(Main.BAD_USAGE, run.code(), misuse + ": " + run.err());
             assertFalse(Files.exists(Path.of(out)), misuse.toString());
         }
