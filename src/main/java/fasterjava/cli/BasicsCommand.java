@@ -6,6 +6,7 @@ import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.basics.TopicResults;
 import fasterjava.basics.Topics;
+import fasterjava.util.AtomicFile;
 import fasterjava.util.ProjectPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -54,6 +55,8 @@ final class BasicsCommand implements Callable<Integer> {
         }
         Size parsed = Size.parse(size);
         List<Topic> topics = topic.equals("all") ? Topics.all() : List.of(Topics.find(topic));
+        Path results = out != null ? out : ProjectPaths.results();
+        AtomicFile.checkWritableFolder(results);
         var array = JSON.createArrayNode();
         for (int i = 0; i < topics.size(); i++) {
             Topic t = topics.get(i);
@@ -64,7 +67,7 @@ final class BasicsCommand implements Callable<Integer> {
             TopicReport report = t.run(parsed, err::println);
             err.printf(Locale.ROOT, "[%d/%d] %s measured in %.1f s%n", i + 1, topics.size(), t.id(),
                     (System.nanoTime() - start) / 1e9);
-            for (Path file : TopicResults.write(report, out != null ? out : ProjectPaths.results())) {
+            for (Path file : TopicResults.write(report, results)) {
                 err.println("wrote " + file);
             }
             if (json) {
@@ -77,10 +80,7 @@ final class BasicsCommand implements Callable<Integer> {
         if (json) {
             stdout.println(JSON.writeValueAsString(topics.size() == 1 && !topic.equals("all") ? array.get(0) : array));
         }
-        stdout.flush();
-        if (stdout.checkError()) {
-            throw new java.io.IOException("cannot write to standard output");
-        }
+        Output.checkStdout(spec);
         return 0;
     }
 }

@@ -101,6 +101,8 @@ final class BenchCommand implements Callable<Integer> {
 
     private <D, R> int bench(Journey<D, R> journey) throws Exception {
         String size = journey.checkSize(scale);
+        Path file = (out != null ? out : ProjectPaths.results()).resolve(journey.ladder().name() + "-jmh.csv");
+        AtomicFile.checkWritable(file);
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter outWriter = spec.commandLine().getOut();
         List<Rung<D, R>> rungs = journey.ladder().rungs();
@@ -127,7 +129,6 @@ final class BenchCommand implements Callable<Integer> {
         lines.forEach(outWriter::println);
         outWriter.println("Measured on " + Machine.describe() + "; data: " + journey.describe(data) + ".");
         Output.checkStdout(spec);
-        Path file = (out != null ? out : ProjectPaths.results()).resolve(journey.ladder().name() + "-jmh.csv");
         AtomicFile.writeText(file, csv.toString());
         err.println("wrote " + file);
         return 0;

@@ -27,6 +27,7 @@ final class CorrsetCommand {
 
         @Override
         CorrsetInput data(PrintWriter log) {
+            data.checkBeforeLoading();
             return journey().input(data.load(log));
         }
 
@@ -49,6 +50,7 @@ final class CorrsetCommand {
 
         @Override
         CorrsetInput data(PrintWriter log) {
+            data.checkBeforeLoading();
             return journey().input(data.load(log));
         }
     }

@@ -27,6 +27,14 @@ public final class DataOptions {
         return k;
     }
 
+    /** Refuses a {@code --k} below 1 before any data is loaded (the upper bound needs the data). */
+    void checkBeforeLoading() {
+        if (k < 1) {
+            throw new IllegalArgumentException("--k must be at least 1, got " + k);
+        }
+        scale();
+    }
+
     CorrsetScale scale() {
         return CorrsetScale.parse(scale);
     }

@@ -1,6 +1,7 @@
 package fasterjava.cli;
 
 import fasterjava.corrset.data.ScoresGenerator;
+import fasterjava.util.AtomicFile;
 import fasterjava.util.ConsoleProgress;
 import fasterjava.vitals.data.VitalsCsv;
 import fasterjava.vitals.data.VitalsGenerator;
@@ -45,6 +46,7 @@ final class GenerateCommand {
         @Override
         public Integer call() throws Exception {
             ScoresGenerator.Shape shape = new ScoresGenerator.Shape(users, questions, perMille, seed);
+            AtomicFile.checkWritable(out);
             long start = System.nanoTime();
             ScoresGenerator.write(shape, out);
             spec.commandLine().getErr().printf(Locale.ROOT, "wrote %s: %,d rows, %,d bytes in %.1f s%n", out,
@@ -85,6 +87,7 @@ final class GenerateCommand {
             if (seed < 0 || seed > 0xFFFF_FFFFL) {
                 throw new IllegalArgumentException("--seed must be in 0..4294967295 (NumPy's range), got " + seed);
             }
+            AtomicFile.checkWritable(out);
             VitalsStream stream = VitalsStream.of(patients, days, seed);
             long start = System.nanoTime();
             VitalsCsv.write(stream, out, new ConsoleProgress());

@@ -3,6 +3,7 @@ package fasterjava.cli;
 import fasterjava.ladder.Journey;
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.LadderResults;
+import fasterjava.util.AtomicFile;
 import fasterjava.util.ProjectPaths;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,10 +39,12 @@ abstract class LadderCommand<D, R> implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         Journey<D, R> journey = journey();
+        Path results = out != null ? out : ProjectPaths.results();
+        AtomicFile.checkWritableFolder(results);
         LadderReport report = journey.runLadder(data(err), steps, journey.budget(size()), err::println);
         spec.commandLine().getOut().print(report.toConsoleTable());
         Output.checkStdout(spec);
-        for (Path file : LadderResults.write(report, out != null ? out : ProjectPaths.results())) {
+        for (Path file : LadderResults.write(report, results)) {
             err.println("wrote " + file);
         }
         return 0;

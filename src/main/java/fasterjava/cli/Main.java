@@ -9,8 +9,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * {@code bin/faster}: the project's command line. Exit codes: 0 success, 1 bad input data or I/O failure,
- * 2 bad usage (unknown option, impossible value), 3 a step failed verification.
+ * {@code bin/faster}: the project's command line. Exit codes: 0 success, 1 bad input data, an unusable checkpoint,
+ * an I/O failure (a file that cannot be written, standard output closed or full) or too little memory, 2 bad usage
+ * (unknown option, impossible value), 3 a step failed verification. Every failure is one line on stderr starting
+ * {@code faster:}; only a bug (an exception nobody expected) adds a stack trace.
  */
 @Command(name = "faster", mixinStandardHelpOptions = true, version = "faster-java 0.1",
         description = "Performance-optimization journeys in Java: verified, measured on your machine.",
@@ -40,24 +42,56 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            int code = exitCode(exception);
             line.getErr().println("faster: " + message(exception));
             line.getErr().flush();
-            return exitCode(exception);
+            return code;
         });
-        int code = commandLine.execute(args);
-        out.flush();
+        int code;
+        try {
+            code = commandLine.execute(args);
+        } catch (OutOfMemoryError e) {
+            // Whatever filled the heap is unreachable once the stack has unwound to here, so printing works.
+            err.println("faster: " + outOfMemory(e));
+            code = BAD_INPUT;
+        }
+        // Every command's output, help and usage text included: a failed write must not pass for success.
+        if (out.checkError() && code == 0) {
+            err.println("faster: cannot write to standard output: the write failed (disk full, or the reader closed"
+                    + " the pipe)");
+            code = BAD_INPUT;
+        }
         err.flush();
         return code;
+    }
+
+    /** What ran out, the heap this JVM has, and how to give it more. */
+    static String outOfMemory(OutOfMemoryError e) {
+        long maxMiB = Runtime.getRuntime().maxMemory() >> 20;
+        String heap = maxMiB >= 1024 ? String.format(java.util.Locale.ROOT, "%.1f GiB", maxMiB / 1024.0)
+                : maxMiB + " MiB";
+        return "out of memory (" + (e.getMessage() == null ? "Java heap space" : e.getMessage()) + ") with a "
+                + "maximum heap of " + heap + ": give it more with FASTER_HEAP, e.g. FASTER_HEAP=16g bin/faster ..."
+                + " (or ask for less: smaller data, fewer --top sets, fewer --threads)";
     }
 
     private static String message(Exception exception) {
         if (exception instanceof UncheckedIOException io) {
             return io.getMessage() + ": " + io.getCause().getMessage();
         }
-        return exception.getMessage() == null ? exception.toString() : exception.getMessage();
+        if (exception.getMessage() == null) {
+            return "internal error (" + exception.getClass().getName() + " without a message); please report it "
+                    + "with the stack trace above";
+        }
+        return exception.getMessage();
     }
 
     private static int exitCode(Exception exception) {
+        if (exception.getMessage() == null) {
+            // Nothing to tell the user: a bug, whatever its type.
+            exception.printStackTrace();
+            return BAD_INPUT;
+        }
         if (exception instanceof VerificationException) {
             return NOT_VERIFIED;
         }

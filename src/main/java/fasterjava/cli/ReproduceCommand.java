@@ -57,6 +57,10 @@ final class ReproduceCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = spec.commandLine().getOut();
         Path results = outDir != null ? outDir : ProjectPaths.results();
+        AtomicFile.checkWritableFolder(results);
+        if (streamedPatients < 1) {
+            throw new IllegalArgumentException("--streamed-patients must be at least 1, got " + streamedPatients);
+        }
         Scores scores = data.load(err);
         CorrsetJourney journey = new CorrsetJourney(data.k);
         LadderReport report = journey.runLadder(journey.input(scores), "all", journey.budget(data.scale),
@@ -85,9 +89,6 @@ final class ReproduceCommand implements Callable<Integer> {
 
     /** The vitals ladder at the same scale, then the streamed run of {@link #streamedPatients} patients. */
     private void vitals(Path results, PrintWriter err, PrintWriter out) throws Exception {
-        if (streamedPatients < 1) {
-            throw new IllegalArgumentException("--streamed-patients must be at least 1, got " + streamedPatients);
-        }
         VitalsJourney vitals = new VitalsJourney();
         LadderReport report = vitals.runLadder(vitals.open(data.scale, err::println), "all",
                 vitals.budget(data.scale), err::println);
@@ -108,5 +109,6 @@ final class ReproduceCommand implements Callable<Integer> {
         AtomicFile.writeText(json, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(
                 VitalsCommand.Features.toJson(streamed)) + "\n");
         err.println("wrote " + json);
+        Output.checkStdout(spec);
     }
 }

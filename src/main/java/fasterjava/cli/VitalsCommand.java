@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fasterjava.ladder.Rung;
 import fasterjava.ladder.Step;
 import fasterjava.ladder.StepSelection;
+import fasterjava.util.AtomicFile;
 import fasterjava.util.ConsoleProgress;
 import fasterjava.vitals.Feature;
 import fasterjava.vitals.StreamedFeatures;
@@ -106,7 +107,8 @@ final class VitalsCommand {
                         + ", the fastest).")
         String step;
 
-        @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores).")
+        @Option(names = "--threads", paramLabel = "N", description = "Worker threads (default: all cores; at most "
+                + Arguments.MAX_THREADS_PER_CORE + " per core).")
         Integer threads;
 
         @Option(names = "--days", paramLabel = "D", description = "With --generate: days per patient (default: "
@@ -122,10 +124,10 @@ final class VitalsCommand {
 
         @Override
         public Integer call() throws Exception {
-            if (threads != null && threads < 1) {
-                throw new IllegalArgumentException("--threads must be at least 1, got " + threads);
+            int workers = Arguments.threads(threads);
+            if (out != null) {
+                AtomicFile.checkWritable(out);
             }
-            int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
             return source.data != null ? featurizeFile(workers) : featurizeGenerated(workers);
         }
 
@@ -183,10 +185,7 @@ final class VitalsCommand {
                     stdout.println("wrote " + out);
                 }
             }
-            stdout.flush();
-            if (stdout.checkError()) {
-                throw new IOException("cannot write to standard output");
-            }
+            Output.checkStdout(spec);
             return 0;
         }
 

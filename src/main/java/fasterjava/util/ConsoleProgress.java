@@ -23,6 +23,7 @@ public final class ConsoleProgress implements Progress {
     private long lastDrawNanos;
     private int lastTenth;
     private boolean drawn;
+    private String lastWarning;
 
     public ConsoleProgress() {
         this(System.err, System.console() != null && System.console().isTerminal());
@@ -77,6 +78,22 @@ public final class ConsoleProgress implements Progress {
             out.flush();
         }
         drawn = false;
+    }
+
+    /** Prints {@code message} on its own line (once, however often the same problem repeats). */
+    @Override
+    public synchronized void warn(String message) {
+        if (message.equals(lastWarning)) {
+            return;
+        }
+        lastWarning = message;
+        out.print((drawn && terminal ? "\n" : "") + "faster: warning: " + message + "\n");
+        out.flush();
+    }
+
+    /** The last problem reported with {@link #warn}, or null if there was none. */
+    public synchronized String lastWarning() {
+        return lastWarning;
     }
 
     String line(long now, long nanos) {

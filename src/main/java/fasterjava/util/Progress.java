@@ -27,4 +27,11 @@ public interface Progress {
 
     /** Ends the task (clears or completes the display). */
     void finish();
+
+    /**
+     * Reports a problem the task works around without stopping (a checkpoint that could not be saved); ignored
+     * unless the implementation shows it.
+     */
+    default void warn(String message) {
+    }
 }

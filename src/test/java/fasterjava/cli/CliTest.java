@@ -69,11 +69,16 @@ class CliTest {
     @Test
     void impossibleKIsAUsageError(@TempDir Path dir) {
         Path data = TestData.resource("fixtures/edge/ties.csv");
-        for (String k : List.of("0", "5", "-1")) {
-            CliRun run = run("corrset", "ladder", "--data", data.toString(), "--k", k, "--out", dir.toString());
+        CliRun tooLarge = run("corrset", "ladder", "--data", data.toString(), "--k", "5", "--out", dir.toString());
+        assertEquals(Main.BAD_USAGE, tooLarge.code(), tooLarge.err());
+        assertTrue(tooLarge.err().contains("K must be between 1 and the number of questions (4), got 5"),
+                tooLarge.err());
+        for (String k : List.of("0", "-1")) {
+            // Refused before the data is read: the file does not even exist.
+            CliRun run = run("corrset", "ladder", "--data", dir.resolve("missing.csv").toString(), "--k", k,
+                    "--out", dir.toString());
             assertEquals(Main.BAD_USAGE, run.code(), run.err());
-            assertTrue(run.err().contains("K must be between 1 and the number of questions (4), got " + k),
-                    run.err());
+            assertTrue(run.err().contains("--k must be at least 1, got " + k), run.err());
         }
     }
 

@@ -1,5 +1,6 @@
 package fasterjava.corrset.search;
 
+import fasterjava.util.Progress;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.BitSet;
@@ -20,6 +21,8 @@ final class Ledger {
     private final long[] unitSizes;
     private final Path checkpointFile;
     private final long checkpointEveryNanos;
+    private final boolean exhaustive;
+    private final Progress warnings;
     private final TopSets kept;
     private final BitSet done;
     private long combinations;
@@ -30,26 +33,32 @@ final class Ledger {
     private volatile boolean aborted;
     private long lastSaved = System.nanoTime();
 
-    /** A book over units {@code fromUnit..toUnit-1} of the search's {@code unitSizes.length}. */
+    /**
+     * A book over units {@code fromUnit..toUnit-1} of the search's {@code unitSizes.length}; {@code exhaustive}
+     * says whether the search examines every set (recorded in the checkpoint); checkpoint failures go to
+     * {@code warnings}.
+     */
     Ledger(String engine, String fingerprint, SearchRequest request, long[] unitSizes, int fromUnit, int toUnit,
-            Path checkpointFile, Duration checkpointEvery) {
+            Path checkpointFile, Duration checkpointEvery, boolean exhaustive, Progress warnings) {
         this.engine = engine;
         this.fingerprint = fingerprint;
         this.request = request;
         this.unitSizes = unitSizes;
         this.checkpointFile = checkpointFile;
         this.checkpointEveryNanos = checkpointEvery.toNanos();
+        this.exhaustive = exhaustive;
+        this.warnings = warnings;
         this.kept = new TopSets(request.top());
         this.done = new BitSet(unitSizes.length);
         this.nextUnit = fromUnit;
         this.stopAt = toUnit;
         if (checkpointFile != null) {
-            Checkpoint.read(checkpointFile).ifPresent(this::resume);
+            Checkpoint.read(checkpointFile, new Checkpoint.Expected(engine, fingerprint, request, exhaustive,
+                    unitSizes)).ifPresent(this::resume);
         }
     }
 
     private void resume(Checkpoint saved) {
-        saved.requireMatches(checkpointFile, engine, fingerprint, request, unitSizes.length);
         done.or(saved.done());
         combinations = saved.combinations();
         undefined = saved.undefined();
@@ -113,10 +122,15 @@ final class Ledger {
         aborted = true;
     }
 
+    /** Saves the checkpoint now; a failure is reported to the warnings, not thrown (see the class comment). */
     synchronized void save() {
         if (checkpointFile != null) {
-            new Checkpoint(engine, fingerprint, request.k(), request.minUsers(), request.top(), unitSizes.length,
-                    done, combinations, undefined, kept.best()).write(checkpointFile);
+            try {
+                new Checkpoint(engine, fingerprint, request.k(), request.minUsers(), request.top(), exhaustive,
+                        unitSizes.length, done, combinations, undefined, kept.best()).write(checkpointFile);
+            } catch (CheckpointException e) {
+                warnings.warn(e.getMessage());
+            }
             lastSaved = System.nanoTime();
         }
     }

@@ -9,6 +9,7 @@ import java.util.PriorityQueue;
  * the same offers in any order, or split across threads and merged, give the same list.
  */
 public final class TopSets {
+    private static final int INITIAL_SPACE = 1024;
     private final int capacity;
     /** Worst kept set at the head, so a newcomer is compared with the one it would replace. */
     private final PriorityQueue<ScoredSet> kept;
@@ -18,7 +19,8 @@ public final class TopSets {
             throw new IllegalArgumentException("the number of best sets kept must be at least 1, got " + capacity);
         }
         this.capacity = capacity;
-        this.kept = new PriorityQueue<>(capacity + 1, ScoredSet.BEST_FIRST.reversed());
+        // Grown as sets arrive, never reserved for the whole capacity: a top list as long as the search is allowed.
+        this.kept = new PriorityQueue<>(Math.min(capacity, INITIAL_SPACE) + 1, ScoredSet.BEST_FIRST.reversed());
     }
 
     public int capacity() {

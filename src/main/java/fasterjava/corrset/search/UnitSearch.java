@@ -69,7 +69,7 @@ public final class UnitSearch {
         long began = System.nanoTime();
         String fingerprint = checkpoint == null ? "" : Checkpoint.fingerprint(request.scores());
         Ledger ledger = new Ledger(engine.name(), fingerprint, request, units.sizes(), fromUnit, toUnit, checkpoint,
-                checkpointEvery);
+                checkpointEvery, !engine.stopAtPerfect(), progress);
         progress.start("search " + engine.name(), sets(fromUnit, toUnit));
         progress.advance(ledger.resumedSets());
         List<Runnable> workers = new ArrayList<>();

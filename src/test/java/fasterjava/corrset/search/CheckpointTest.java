@@ -47,6 +47,11 @@ class CheckpointTest {
         return Searches.fastest().exhaustive().withCheckpoint(file, Duration.ZERO);
     }
 
+    private static Checkpoint.Expected expected(SearchRequest request, boolean exhaustive) {
+        return new Checkpoint.Expected("prefix-tree", Checkpoint.fingerprint(request.scores()), request, exhaustive,
+                PrefixTreeSearch.unitSizes(request.scores().questionCount(), request.k()));
+    }
+
     @Test
     void killedRunResumesToTheUninterruptedAnswer() {
         for (int maxScore : new int[] {1, 3}) {
@@ -58,7 +63,7 @@ class CheckpointTest {
                 // The first advance comes from start-up (sets already done), so 1 + 6 means "6 units finished".
                 assertThrows(IllegalStateException.class, () -> checkpointing(file).run(request, new Killer(7)));
                 assertTrue(Files.exists(file), "the killed run left a checkpoint");
-                Checkpoint saved = Checkpoint.read(file).orElseThrow();
+                Checkpoint saved = Checkpoint.read(file, expected(request, true)).orElseThrow();
                 assertTrue(saved.done().cardinality() >= 6 && saved.combinations() < uninterrupted.combinations(),
                         "the checkpoint holds part of the search: " + saved.done());
 
