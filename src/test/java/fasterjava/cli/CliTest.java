@@ -140,6 +140,19 @@ class CliTest {
     }
 
     @Test
+    void bestBreaksTiesToTheSmallestTuple() throws Exception {
+        // q2 and q4 (indices 1 and 3) of the ties fixture both reach r = 2/√6 exactly.
+        CliRun run = run("corrset", "best", "--data", TestData.resource("fixtures/edge/ties.csv").toString(), "--k",
+                "1", "--top", "2", "--json");
+        assertEquals(0, run.code(), run.err());
+        JsonNode json = new ObjectMapper().readTree(run.out());
+        assertEquals("[1]", json.get("indices").toString());
+        assertEquals("q2", json.get("questions").get(0).asText());
+        assertEquals("[3]", json.get("top").get(1).get("indices").toString());
+        assertEquals(2 / Math.sqrt(6), json.get("r").asDouble(), 1e-15);
+    }
+
+    @Test
     void bestStopsEarlyOnlyWithTheSameAnswer() throws Exception {
         Path data = TestData.resource("fixtures/edge/ties.csv");
         CliRun early = run("corrset", "best", "--data", data.toString(), "--k", "3", "--top", "2", "--json");

@@ -81,6 +81,16 @@ class ScoresLoaderTest {
                 Arguments.of("unclosed-quote.csv", "line 2", null, "quoted field is not closed"),
                 Arguments.of("too-many-fields.csv", "row 1 (line 2)", null, "found 4"),
                 Arguments.of("score-too-large.json", "row 1", "score", "too large"),
+                // Scores are 31-bit: 2^31 is the first refused (2^31 - 1 loads, see scoresAtTheLimitsLoad).
+                Arguments.of("score-over-31-bits.csv", "row 1 (line 2)", "score",
+                        "score 2147483648 is too large (at most 2147483647)"),
+                Arguments.of("score-over-31-bits.json", "row 1", "score",
+                        "score 2147483648 is too large (at most 2147483647)"),
+                Arguments.of("score-three-billion.csv", "row 1 (line 2)", "score",
+                        "score 3000000000 is too large (at most 2147483647)"),
+                // 2 users x grand total 1,518,500,250 > floor(sqrt(2^63 - 1)) = 3,037,000,499 (one less loads).
+                Arguments.of("sums-over-exact-limit.csv", null, "score",
+                        "2 users x largest grand total 1518500250 exceeds 3037000499"),
                 Arguments.of("not-an-array.json", null, null, "expected a JSON array"),
                 Arguments.of("field-twice.json", "row 2", "user", "given twice"),
                 Arguments.of("empty-id.json", "row 2", "user", "empty id"),
@@ -130,6 +140,16 @@ class ScoresLoaderTest {
         Path csv = dir.resolve("scores.txt");
         Files.writeString(csv, "user,question,score\na,q,1\n");
         assertEquals(1, ScoresLoader.load(csv).rowCount());
+    }
+
+    @Test
+    void scoresAtTheLimitsLoad() {
+        for (String name : List.of("score-at-31-bits.csv", "score-at-31-bits.json")) {
+            Scores scores = ScoresLoader.load(TestData.resource("fixtures/good/" + name));
+            assertArrayEquals(new int[] {Integer.MAX_VALUE}, scores.answerScores(0), name);
+        }
+        Scores atLimit = ScoresLoader.load(TestData.resource("fixtures/good/sums-at-exact-limit.csv"));
+        assertEquals(ScoresBuilder.EXACT_PRODUCT_LIMIT / 2, atLimit.grandTotals()[0]);
     }
 
     @Test

@@ -1,10 +1,12 @@
 package fasterjava.corrset.search;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fasterjava.corrset.Combinations;
+import fasterjava.corrset.TestData;
 import fasterjava.corrset.data.Scores;
 import fasterjava.util.Progress;
 import java.nio.file.Path;
@@ -76,6 +78,39 @@ class SearchEnginesTest {
         Scores scores = SearchFixtures.fromRows(dir, "ties", rows);
         for (int k = 1; k <= 4; k++) {
             checkAll(scores, k, 2, 3, "ties");
+        }
+        // Any of the identical q0..q3 with one of q4..q6 (3-4 users each) reaches r = 1 exactly, so those sets all
+        // tie at the top and the smallest tuples win: q0 with q4, q5, q6 (and q0, q1 with them at K = 3).
+        assertBest(scores, 2, 3, new int[][] {{0, 4}, {0, 5}, {0, 6}});
+        assertBest(scores, 3, 3, new int[][] {{0, 1, 4}, {0, 1, 5}, {0, 1, 6}});
+    }
+
+    @Test
+    void theTiesFixtureHasItsLiteralAnswer() {
+        Scores scores = TestData.edge("ties");
+        // K = 1: q2 and q4 (indices 1 and 3) both reach r = 2/√6 exactly; the smaller index goes first.
+        assertBest(scores, 1, 2, new int[][] {{1}, {3}});
+        // K = 3: three sets reach r = 1 exactly (their 3, 2 and 2 users' points lie on a rising line): tuple order
+        // alone decides.
+        assertBest(scores, 3, 3, new int[][] {{0, 1, 2}, {0, 2, 3}, {1, 2, 3}});
+    }
+
+    /** Every engine, early stop or not, and the oracle list exactly {@code expected}, best first. */
+    private static void assertBest(Scores scores, int k, int top, int[][] expected) {
+        SearchRequest request = new SearchRequest(scores, k, 2, top, 2);
+        List<Search> engines = new ArrayList<>(exhaustiveEngines());
+        engines.add(Searches.fastest());
+        for (Search engine : engines) {
+            List<ScoredSet> best = engine.run(request, Progress.NONE).best();
+            assertEquals(expected.length, best.size(), engine.name());
+            for (int i = 0; i < expected.length; i++) {
+                assertArrayEquals(expected[i], best.get(i).indices(), engine.name() + " k=" + k + " #" + (i + 1));
+            }
+            assertEquals(best.get(0).r(), best.get(expected.length - 1).r(), 0.0, "a tie: " + best);
+        }
+        List<ScoredSet> oracle = SearchFixtures.oracleSearch(request).best();
+        for (int i = 0; i < expected.length; i++) {
+            assertArrayEquals(expected[i], oracle.get(i).indices(), "oracle k=" + k + " #" + (i + 1));
         }
     }
 

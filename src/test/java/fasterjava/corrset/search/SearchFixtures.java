@@ -1,7 +1,5 @@
 package fasterjava.corrset.search;
 
-import fasterjava.corrset.Combinations;
-import fasterjava.corrset.Correlation;
 import fasterjava.corrset.Oracle;
 import fasterjava.corrset.data.Scores;
 import fasterjava.corrset.data.ScoresLoader;
@@ -58,25 +56,17 @@ final class SearchFixtures {
         return fromRows(dir, "random-" + seed, rows);
     }
 
-    /** The answer by definition: every set through {@link Oracle#sums}, every defined one offered to a top list. */
+    /**
+     * The answer by definition: every set through the {@link Oracle}'s own enumeration, sums and exact ranking;
+     * the engines' top list, comparison and combination order play no part in it.
+     */
     static SearchResult oracleSearch(SearchRequest request) {
-        Scores scores = request.scores();
-        Oracle oracle = new Oracle(scores);
-        TopSets best = new TopSets(request.top());
-        long combinations = 0;
-        long undefined = 0;
-        int[] set = Combinations.first(request.k());
-        do {
-            combinations++;
-            long[] s = oracle.sums(set);
-            long da = Correlation.spread(s[0], s[1], s[4]);
-            long db = Correlation.spread(s[0], s[2], s[5]);
-            if (!Correlation.defined(s[0], da, db)) {
-                undefined++;
-            } else if (s[0] >= request.minUsers()) {
-                best.offer(ScoredSet.of(set, s[0], s[1], s[2], s[3], s[4], s[5]));
-            }
-        } while (Combinations.next(set, scores.questionCount()));
-        return new SearchResult(best.best(), combinations, undefined, 0, "oracle");
+        Oracle.Search search = new Oracle(request.scores()).search(request.k(), request.minUsers());
+        List<ScoredSet> best = new ArrayList<>();
+        for (Oracle.Exact exact : search.ranked().subList(0, Math.min(request.top(), search.ranked().size()))) {
+            best.add(new ScoredSet(exact.indices(), exact.r(), Math.toIntExact(exact.n()),
+                    exact.num().longValueExact(), exact.da().longValueExact(), exact.db().longValueExact()));
+        }
+        return new SearchResult(best, search.combinations(), search.undefined(), 0, "oracle");
     }
 }
