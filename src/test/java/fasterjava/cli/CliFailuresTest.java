@@ -60,6 +60,9 @@ class CliFailuresTest {
             assertEquals(Main.BAD_USAGE, run.code(), run.err());
             assertOneLine(run, option[2]);
         }
+        CliRun vitals = CliRun.of("vitals", "features", "--generate", "10", "--threads", "100000");
+        assertEquals(Main.BAD_USAGE, vitals.code(), vitals.err());
+        assertOneLine(vitals, "--threads must be between 1 and");
     }
 
     @Test

@@ -41,7 +41,8 @@ class CorrelationTest {
 
     @Test
     void signsAndZeroOrderBeforeMagnitudes() {
-        assertEquals(1, compare(1, 1_000_000_000_000L, -1, 1_000_000_000_000L), "a tiny positive beats a tiny negative");
+        assertEquals(1, compare(1, 1_000_000_000_000L, -1, 1_000_000_000_000L),
+                "a tiny positive beats a tiny negative");
         assertEquals(-1, compare(0, 5, 1, 1_000_000_000_000L));
         assertEquals(1, compare(0, 5, -1, 1_000_000_000_000L));
         assertEquals(0, compare(0, 5, 0, 7));

@@ -20,8 +20,8 @@ public final class Oracle {
     private final Map<Integer, Map<Integer, Integer>> answersByUser = new HashMap<>();
 
     /**
-     * One combination's exact parts: {@code num = n·Sab − Sa·Sb}, {@code da = n·Saa − Sa²}, {@code db = n·Sbb −
-     * Sb²}, so r = num / √(da·db).
+     * One combination's exact parts: {@code num = n·Sab − Sa·Sb}, {@code da = n·Saa − Sa²},
+     * {@code db = n·Sbb − Sb²}, so r = num / √(da·db).
      */
     public record Exact(int[] indices, long n, BigInteger num, BigInteger da, BigInteger db) {
         public boolean defined() {
