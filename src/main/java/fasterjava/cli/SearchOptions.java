@@ -13,7 +13,8 @@ public final class SearchOptions {
     int minUsers;
 
     @Option(names = "--top", defaultValue = "1",
-            description = "How many best sets to list (default: ${DEFAULT-VALUE}).")
+            description = "How many best sets to list; more than there are lists them all (default: "
+                    + "${DEFAULT-VALUE}).")
     int top;
 
     @Option(names = "--json", description = "Print exactly one JSON object on stdout.")

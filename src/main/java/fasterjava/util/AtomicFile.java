@@ -61,7 +61,7 @@ public final class AtomicFile {
         try {
             Files.createDirectories(folder);
         } catch (IOException e) {
-            throw new IOException("cannot create folder " + folder + " for " + file + ": " + reason(e), e);
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
         }
         Path partial = partial(target);
         PENDING.add(partial);
@@ -74,8 +74,7 @@ public final class AtomicFile {
             }
         } catch (IOException e) {
             deleteQuietly(partial);
-            throw new IOException("cannot write " + file + " (temporary file " + partial.getFileName() + "): "
-                    + reason(e), e);
+            throw new IOException("cannot write " + file + ": " + reason(e), e);
         } catch (RuntimeException | Error e) {
             deleteQuietly(partial);
             throw e;
@@ -88,7 +87,7 @@ public final class AtomicFile {
                 Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
-            throw new IOException("cannot move the finished " + partial.getFileName() + " to " + file + ": "
+            throw new IOException("cannot write " + file + " (renaming its finished temporary file into place): "
                     + reason(e), e);
         } finally {
             deleteQuietly(partial);
@@ -117,6 +116,9 @@ public final class AtomicFile {
 
     /** As {@link #checkWritable}, for a folder that files will be written into (created if missing). */
     public static void checkWritableFolder(Path folder) throws IOException {
+        if (Files.exists(folder) && !Files.isDirectory(folder)) {
+            throw new IOException("cannot write into " + folder + ": it is not a directory");
+        }
         checkFolderWritable(folder.toAbsolutePath(), "cannot write into " + folder);
     }
 
@@ -129,7 +131,7 @@ public final class AtomicFile {
             throw new IOException(what + ": no such file or directory");
         }
         if (!Files.isDirectory(existing)) {
-            throw new IOException(what + ": " + existing + " is not a directory");
+            throw new IOException(what + ": a path component is not a directory");
         }
         if (!Files.isWritable(existing)) {
             throw new IOException(what + ": permission denied (" + existing + " is not writable)");

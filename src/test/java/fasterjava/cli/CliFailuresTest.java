@@ -281,13 +281,13 @@ class CliFailuresTest {
         Path file = Files.writeString(dir.resolve("a-file"), "x");
         CliRun ladder = CliRun.of("corrset", "ladder", "--scale", "tiny", "--steps", "01", "--out", file.toString());
         assertEquals(Main.BAD_INPUT, ladder.code(), ladder.err());
-        assertOneLine(ladder, "cannot write into " + file + ": " + file + " is not a directory");
+        assertOneLine(ladder, "cannot write into " + file + ": it is not a directory");
         assertFalse(ladder.err().contains("verified"), "refused before the ladder ran: " + ladder.err());
 
         CliRun inside = CliRun.of("generate", "scores", "--users", "100", "--questions", "3", "--out",
                 file.resolve("x.json").toString());
         assertEquals(Main.BAD_INPUT, inside.code(), inside.err());
-        assertOneLine(inside, "is not a directory");
+        assertOneLine(inside, "cannot write " + file.resolve("x.json") + ": a path component is not a directory");
 
         CliRun directory = CliRun.of("generate", "scores", "--users", "100", "--questions", "3", "--out",
                 dir.toString());

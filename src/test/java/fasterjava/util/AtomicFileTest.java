@@ -84,22 +84,24 @@ class AtomicFileTest {
             out.write("half".getBytes());
             throw new IOException("No space left on device");
         }));
-        assertEquals("cannot write " + file + " (temporary file .result.csv.partial): No space left on device",
-                failed.getMessage());
+        assertEquals("cannot write " + file + ": No space left on device", failed.getMessage());
         assertEquals("complete", Files.readString(file), "the good file is untouched");
         assertFalse(Files.exists(partial));
     }
 
     @Test
-    void aFolderThatCannotBeCreatedIsNamedWithTheReason() throws IOException {
+    void aFolderThatCannotBeCreatedGivesTheFileAndTheReason() throws IOException {
         Path blocker = Files.writeString(dir.resolve("blocker"), "a file, not a folder");
         IOException error = assertThrows(IOException.class,
                 () -> AtomicFile.writeText(blocker.resolve("sub/out.txt"), "x"));
-        assertTrue(error.getMessage().startsWith("cannot create folder " + blocker.resolve("sub")),
+        assertTrue(error.getMessage().startsWith("cannot write " + blocker.resolve("sub/out.txt") + ": ")
+                && error.getMessage().toLowerCase(java.util.Locale.ROOT).contains("not a directory"),
                 error.getMessage());
         IOException checked = assertThrows(IOException.class,
                 () -> AtomicFile.checkWritableFolder(blocker.resolve("sub")));
-        assertEquals("cannot write into " + blocker.resolve("sub") + ": " + blocker + " is not a directory",
+        assertEquals("cannot write into " + blocker.resolve("sub") + ": a path component is not a directory",
                 checked.getMessage());
+        IOException notAFolder = assertThrows(IOException.class, () -> AtomicFile.checkWritableFolder(blocker));
+        assertEquals("cannot write into " + blocker + ": it is not a directory", notAFolder.getMessage());
     }
 }
