@@ -42,6 +42,13 @@ public final class Main {
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((exception, line, parseResult) -> {
+            for (Throwable cause = exception.getCause(); cause != null; cause = cause.getCause()) {
+                // A worker pool's wrapper around a worker's OutOfMemoryError: the same advice applies.
+                if (cause instanceof OutOfMemoryError e) {
+                    line.getErr().println("faster: " + outOfMemory(e));
+                    return BAD_INPUT;
+                }
+            }
             int code = exitCode(exception);
             line.getErr().println("faster: " + message(exception));
             line.getErr().flush();

@@ -11,6 +11,8 @@ import fasterjava.corrset.search.PrefixTreeSearch;
 import fasterjava.util.RunLock;
 import java.io.File;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -73,22 +75,36 @@ class CliFailuresTest {
         assertEquals(4 - json.get("undefined").asLong(), json.get("top").size(), "C(4, 3) = 4 sets at most");
     }
 
-    @Test
-    void anExceptionWithoutAMessageIsNeverPrintedAsABareClassName() {
-        @Command(name = "broken")
-        final class Broken implements Callable<Integer> {
+    /** Main's error reporting around a command that fails with {@code failure}. */
+    private static CliRun failingWith(RuntimeException failure) {
+        @Command(name = "failing")
+        final class Failing implements Callable<Integer> {
             @Override
             public Integer call() {
-                throw new IllegalArgumentException();
+                throw failure;
             }
         }
-        java.io.StringWriter err = new java.io.StringWriter();
-        int code = Main.run(new CommandLine(new Broken()), new java.io.PrintWriter(new java.io.StringWriter()),
-                new java.io.PrintWriter(err));
-        assertEquals(Main.BAD_INPUT, code);
-        String last = err.toString().strip().lines().reduce((a, b) -> b).orElseThrow();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.run(new CommandLine(new Failing()), new PrintWriter(out), new PrintWriter(err));
+        return new CliRun(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void anExceptionWithoutAMessageIsNeverPrintedAsABareClassName() {
+        CliRun run = failingWith(new IllegalArgumentException());
+        assertEquals(Main.BAD_INPUT, run.code());
+        String last = run.err().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.startsWith("faster: internal error (java.lang.IllegalArgumentException without a message)"),
-                err.toString());
+                run.err());
+    }
+
+    @Test
+    void anOutOfMemoryErrorWrappedByAWorkerPoolGetsTheSameAdvice() {
+        CliRun run = failingWith(new IllegalStateException("worker failed", new OutOfMemoryError("Java heap space")));
+        assertEquals(Main.BAD_INPUT, run.code());
+        assertOneLine(run, "faster: out of memory (Java heap space) with a maximum heap of ");
+        assertTrue(run.err().contains("FASTER_HEAP="), run.err());
     }
 
     /** A finished checkpoint of the sample at K = 3, every set examined. */
