@@ -1,13 +1,14 @@
 package fasterjava.basics.mapreduce;
 
 import fasterjava.basics.Size;
+import fasterjava.util.AtomicFile;
 import fasterjava.util.ProjectPaths;
-import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -71,27 +72,18 @@ public record ZipfCorpus(long words, int vocabulary, double exponent, long seed)
         return file;
     }
 
-    /**
-     * Writes the text to {@code file} through a temporary sibling renamed into place, so a reader never sees half
-     * a corpus (two runs generating at once both write the same bytes).
-     */
+    /** Writes the text to {@code file} through {@link AtomicFile}, so a reader never sees half a corpus. */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
-        Path partial = Files.createTempFile(parent, file.getFileName().toString(), ".partial");
-        try {
-            try (BufferedWriter out = Files.newBufferedWriter(partial, StandardCharsets.US_ASCII)) {
-                List<String> dictionary = dictionary();
-                ZipfDistribution ranks = new ZipfDistribution(new MersenneTwister(seed), vocabulary, exponent);
-                for (long i = 0; i < words; i++) {
-                    out.write(dictionary.get(ranks.sample() - 1));
-                    out.write(i % WORDS_PER_LINE == WORDS_PER_LINE - 1 || i == words - 1 ? '\n' : ' ');
-                }
+        List<String> dictionary = dictionary();
+        AtomicFile.write(file, stream -> {
+            Writer out = new OutputStreamWriter(stream, StandardCharsets.US_ASCII);
+            ZipfDistribution ranks = new ZipfDistribution(new MersenneTwister(seed), vocabulary, exponent);
+            for (long i = 0; i < words; i++) {
+                out.write(dictionary.get(ranks.sample() - 1));
+                out.write(i % WORDS_PER_LINE == WORDS_PER_LINE - 1 || i == words - 1 ? '\n' : ' ');
             }
-            Files.move(partial, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(partial);
-        }
+            out.flush();
+        });
     }
 
     /**

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,6 +28,17 @@ class ZipfCorpusTest {
         assertArrayEquals(Files.readAllBytes(dir.resolve("a.txt")), Files.readAllBytes(dir.resolve("b.txt")));
         new ZipfCorpus(5_000, 500, 1.0, 8).write(dir.resolve("c.txt"));
         assertNotEquals(Files.readString(dir.resolve("a.txt")), Files.readString(dir.resolve("c.txt")));
+    }
+
+    @Test
+    void theCorpusGetsTheUmasksPermissionsAndLeavesNoTemporaryFile() throws Exception {
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        new ZipfCorpus(1_000, 100, 1.0, 7).write(dir.resolve("corpus.txt"));
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(dir.resolve("corpus.txt")));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("corpus.txt", "plain.txt"),
+                    files.map(file -> file.getFileName().toString()).sorted().toList());
+        }
     }
 
     @Test
