@@ -90,11 +90,15 @@ public record PeerOutput<R>(String environment, Map<String, Run<R>> runs) {
                 : Double.NaN;
         int items = integer(node, "items");
         int runs = integer(node, "runs");
-        double best = positive(node, "best_seconds");
+        double best = numberOrNaN(node, "best_seconds");
+        if (!(best > 0) || Double.isInfinite(best)) {
+            throw new IllegalArgumentException("field 'best_seconds' must be a positive number, got "
+                    + node.get("best_seconds"));
+        }
         if (items < 1 || runs < 1) {
             throw new IllegalArgumentException("items and runs must be at least 1");
         }
-        return new PeerTiming(text(node, "version"), items, runs, best, positive(node, "prepare_seconds"), compile,
+        return new PeerTiming(text(node, "version"), items, runs, best, nonNegative(node, "prepare_seconds"), compile,
                 integer(node, "threads"));
     }
 
@@ -132,7 +136,7 @@ public record PeerOutput<R>(String environment, Map<String, Run<R>> runs) {
         return value.isNull() ? Double.NaN : value.asDouble();
     }
 
-    private static double positive(JsonNode node, String field) {
+    private static double nonNegative(JsonNode node, String field) {
         double value = numberOrNaN(node, field);
         if (!(value >= 0) || Double.isInfinite(value)) {
             throw new IllegalArgumentException(String.format(Locale.ROOT, "field '%s' must be a non-negative "

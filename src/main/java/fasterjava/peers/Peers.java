@@ -43,7 +43,8 @@ public final class Peers {
 
     /**
      * Vitals on the spec's data for {@code patients} patients (seed 42, 365 days): generated once, the table for
-     * the Java ladder and the same rows as CSV for Python ({@code data/generated/}, written if missing).
+     * the Java ladder and the same rows as CSV for Python ({@code data/generated/}, written if missing and Python
+     * can run).
      */
     public static PeersReport vitals(int patients, Consumer<String> log) {
         if (patients < 1) {
@@ -55,7 +56,8 @@ public final class Peers {
                 VitalsGenerator.DEFAULT_SEED);
         Path csv = ProjectPaths.data().resolve("generated").resolve(String.format(Locale.ROOT,
                 "vitals-%dp-%dd-seed%d.csv", patients, VitalsGenerator.DEFAULT_DAYS, VitalsGenerator.DEFAULT_SEED));
-        if (!Files.isRegularFile(csv)) {
+        PythonPeers python = PythonPeers.standard();
+        if (!Files.isRegularFile(csv) && python.unavailable().isEmpty()) {
             log.accept("writing " + csv + " for the Python side...");
             try {
                 VitalsCsv.write(generated, csv);
@@ -66,7 +68,7 @@ public final class Peers {
         VitalsTable table = VitalsLoader.table(generated);
         Budget budget = vitalsBudget(patients);
         LadderReport java = new VitalsJourney().runLadder(table, "all", budget, log);
-        return SideBySide.run(new VitalsPeers(csv), table, java, budget, PythonPeers.standard(), log);
+        return SideBySide.run(new VitalsPeers(csv), table, java, budget, python, log);
     }
 
     /**

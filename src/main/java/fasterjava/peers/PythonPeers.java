@@ -18,8 +18,9 @@ import java.util.function.Supplier;
 
 /**
  * The Python interpreter the peers run on and how to run a runner script: Debian's {@code /usr/bin/python3} with
- * Debian's NumPy, pandas and Numba ({@link #PACKAGES}), or the interpreter named by the {@code FASTER_PYTHON}
- * environment variable. The runners live in {@code src/peers/python/} of the project.
+ * Debian's NumPy, pandas and Numba ({@link #PACKAGES}), or the interpreter named by the {@code faster.python}
+ * system property or the {@code FASTER_PYTHON} environment variable. The runners live in {@code src/peers/python/}
+ * of the project.
  */
 public final class PythonPeers {
     /** The interpreter used unless {@code FASTER_PYTHON} names another. */
@@ -36,9 +37,9 @@ public final class PythonPeers {
         this.scripts = scripts;
     }
 
-    /** The project's interpreter ({@code FASTER_PYTHON} or {@link #DEFAULT_PYTHON}) and its runner folder. */
+    /** The project's interpreter (as the class comment says) and its runner folder. */
     public static PythonPeers standard() {
-        String configured = System.getenv("FASTER_PYTHON");
+        String configured = System.getProperty("faster.python", System.getenv("FASTER_PYTHON"));
         Path interpreter = Path.of(configured != null && !configured.isBlank() ? configured : DEFAULT_PYTHON);
         return new PythonPeers(interpreter, ProjectPaths.root().resolve("src").resolve("peers").resolve("python"));
     }
