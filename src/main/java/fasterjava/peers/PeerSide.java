@@ -1,6 +1,5 @@
 package fasterjava.peers;
 
-import fasterjava.ladder.Budget;
 import java.util.List;
 import java.util.Optional;
 
@@ -45,9 +44,4 @@ public interface PeerSide<D, R> {
 
     /** Whether the Java step with this id computes on more than one thread. */
     boolean javaThreaded(String stepId);
-
-    /** The Python runs' budget for a Java run under {@code javaBudget}: the same item counts by default. */
-    default Budget pythonBudget(Budget javaBudget) {
-        return javaBudget;
-    }
 }

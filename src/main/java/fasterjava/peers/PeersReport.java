@@ -33,8 +33,8 @@ public record PeersReport(String ladder, String unit, String context, List<PeerR
     }
 
     public List<String> header() {
-        return List.of("kind", "step", "title", "per " + unit, "threads", "mirrors", "Java speedup over its Python peer",
-                "detail");
+        return List.of("kind", "step", "title", "per " + unit, "threads", "mirrors",
+                "Java speedup over its Python peer", "detail");
     }
 
     public List<List<String>> cells() {

@@ -43,7 +43,7 @@ public final class SideBySide {
         List<String> versions = side.versions().stream().map(PeerVersion::id).toList();
         log.accept("python: running " + String.join(", ", versions) + " with " + python.python() + "...");
         PeerOutput<R> output = python.run(side.script(), side.dataArguments(data), versions,
-                side.pythonBudget(budget), side.itemKind(), side::newItems, log);
+                budget, side.itemKind(), side::newItems, log);
         int items = output.runs().values().stream().mapToInt(run -> run.timing().items()).max().orElse(0);
         log.accept("python: computing the Java reference (step " + side.referenceStep() + ") on " + items + " "
                 + plural(java.unit(), items));
@@ -56,12 +56,12 @@ public final class SideBySide {
                 throw new VerificationException("Python version " + version.id() + " differs from Java step "
                         + side.referenceStep() + ": " + mismatch + " — its timing is not reported");
             });
-            log.accept("verified: Python " + version.id() + " equals Java step " + side.referenceStep() + " on all "
-                    + count + " " + plural(java.unit(), count) + " it timed (" + side.tolerance() + ")");
+            log.accept("verified: Python " + version.id() + " equals Java step " + side.referenceStep()
+                    + " on all " + count + " " + plural(java.unit(), count) + " it timed (" + side.tolerance() + ")");
             PeerTiming timing = run.timing();
             log.accept(String.format(Locale.ROOT, "python %s: %,d %s in %.4f s (best of %d) = %s per %s",
-                    version.id(), timing.items(), plural(java.unit(), timing.items()), timing.bestSeconds(), timing.runs(),
-                    Units.nanos(timing.nanosPerItem()), java.unit()));
+                    version.id(), timing.items(), plural(java.unit(), timing.items()), timing.bestSeconds(),
+                    timing.runs(), Units.nanos(timing.nanosPerItem()), java.unit()));
             timings.put(version.id(), timing);
         }
         return report(side, java, timings, output.environment(), Optional.empty());
