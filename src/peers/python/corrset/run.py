@@ -20,6 +20,7 @@ import sys
 import warnings
 
 import numpy as np
+import pandas
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 import peerkit  # noqa: E402
@@ -88,7 +89,6 @@ def main():
     available = math.comb(len(scores.questions), args.k)
     combos = combinations(len(scores.questions), args.k, min(available, max(args.max_items, args.reference_items)))
     modules = [importlib.import_module(VERSIONS[name]) for name in chosen]
-    import pandas
     peerkit.emit(peerkit.environment([np, pandas] + [m.numba for m in modules if hasattr(m, "numba")][:1]))
     for name, module in zip(chosen, modules):
         run_version(name, module, scores, combos, args)
