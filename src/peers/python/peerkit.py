@@ -6,7 +6,6 @@ Everything goes to standard output as JSON lines, one object per line, each with
 (fasterjava.peers) parses them. Diagnostics go to standard error.
 """
 
-import argparse
 import json
 import math
 import os
@@ -95,7 +94,3 @@ def timing(version, items, runs, best, prepare_seconds, compile_seconds, threads
 def fail(message):
     sys.stderr.write("peers: " + message + "\n")
     sys.exit(1)
-
-
-def parser(description):
-    return argparse.ArgumentParser(description=description)

@@ -11,6 +11,7 @@ apart), then the timed runs (peerkit.measure); then one "item" line per combinat
 or null when undefined, n) and one "timing" line.
 """
 
+import argparse
 import importlib
 import itertools
 import json
@@ -72,7 +73,7 @@ def combinations(question_count, k, limit):
 
 
 def main():
-    parser = peerkit.parser(__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="scores file (JSON array of {user, question, score})")
     parser.add_argument("--k", type=int, required=True, help="questions per set")
     peerkit.versions_argument(parser, list(VERSIONS))

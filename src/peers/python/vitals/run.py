@@ -10,6 +10,7 @@ reported apart), then the timed runs (peerkit.measure) of "the features of the f
 NaN) and one "timing" line.
 """
 
+import argparse
 import importlib
 import os
 import sys
@@ -50,7 +51,7 @@ class Table:
 
 
 def main():
-    parser = peerkit.parser(__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="vitals CSV (vitals-spec.md §1 form)")
     peerkit.versions_argument(parser, list(VERSIONS))
     peerkit.budget_arguments(parser)
