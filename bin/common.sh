@@ -76,6 +76,19 @@ faster_apt_install() {
   DEBIAN_FRONTEND=noninteractive "${sudo[@]}" apt-get install -y -q "$@" >&2
 }
 
+# The Python peers (src/peers/python) run on Debian's /usr/bin/python3 with its NumPy, pandas and Numba, or on
+# FASTER_PYTHON. Installs the packages when they are missing and it can; when it cannot it says so and returns 0:
+# the commands then skip the Python rows with their own message.
+FASTER_PYTHON_PACKAGES=(python3-numpy python3-pandas python3-numba)
+faster_python_peers_ready() {
+  local python="${FASTER_PYTHON:-/usr/bin/python3}"
+  "$python" -c 'import numpy, pandas, numba' >/dev/null 2>&1 && return 0
+  [ -n "${FASTER_PYTHON:-}" ] && return 0
+  faster_apt_install "the Python peers' libraries" "${FASTER_PYTHON_PACKAGES[@]}" \
+    || echo "faster: the Python rows will be skipped (install: apt-get install ${FASTER_PYTHON_PACKAGES[*]})" >&2
+  return 0
+}
+
 # Runs Maven on the core's pom with the JDK found above.
 faster_mvn() {
   faster_mvn_pom "$FASTER_ROOT/pom.xml" "$@"

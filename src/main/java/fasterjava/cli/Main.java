@@ -3,6 +3,7 @@ package fasterjava.cli;
 import fasterjava.corrset.data.BadInputException;
 import fasterjava.corrset.search.CheckpointException;
 import fasterjava.ladder.VerificationException;
+import fasterjava.peers.PeerException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -106,6 +107,7 @@ public final class Main {
             return BAD_USAGE;
         }
         if (exception instanceof BadInputException || exception instanceof CheckpointException
+                || exception instanceof PeerException
                 || exception instanceof UncheckedIOException
                 || exception instanceof java.io.IOException) {
             return BAD_INPUT;

@@ -3,6 +3,7 @@ package fasterjava.cli;
 import fasterjava.util.AtomicFile;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import fasterjava.corrset.CorrsetInput;
 import fasterjava.corrset.data.Scores;
 import fasterjava.corrset.journey.CorrsetJourney;
 import fasterjava.corrset.search.SearchRequest;
@@ -10,11 +11,15 @@ import fasterjava.corrset.search.SearchResult;
 import fasterjava.corrset.search.Searches;
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.LadderResults;
+import fasterjava.peers.PeerException;
+import fasterjava.peers.Peers;
+import fasterjava.peers.PeersReport;
 import fasterjava.util.ConsoleProgress;
 import fasterjava.util.ProjectPaths;
 import fasterjava.vitals.StreamedFeatures;
 import fasterjava.vitals.VitalsJourney;
 import fasterjava.vitals.data.VitalsGenerator;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -31,8 +36,9 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reproduce", mixinStandardHelpOptions = true,
         description = "The main job: generate the full data set if missing, verify and time the whole k-corrset "
-                + "ladder, run the full search (at least 2 and at least 10 users per set), verify and time the "
-                + "vitals ladder, stream 2 million patients through it; write results/.")
+                + "ladder beside its Python versions (when Python with NumPy, pandas and Numba is there), run the "
+                + "full search (at least 2 and at least 10 users per set), verify and time the vitals ladder, "
+                + "stream 2 million patients through it; write results/.")
 final class ReproduceCommand implements Callable<Integer> {
     /** 2: the spec's default, where r = 1 over a handful of users wins; 10: a statistically meaningful answer. */
     private static final int[] SEARCH_MIN_USERS = {2, 10};
@@ -69,6 +75,7 @@ final class ReproduceCommand implements Callable<Integer> {
         for (Path file : LadderResults.write(report, results)) {
             err.println("wrote " + file);
         }
+        pythonPeers(journey.input(scores), report, results, err);
         // Beyond the ladder: the whole search, with and without a meaningful minimum of users per set.
         ArrayNode searches = JSON.createArrayNode();
         for (int minUsers : SEARCH_MIN_USERS) {
@@ -85,6 +92,20 @@ final class ReproduceCommand implements Callable<Integer> {
         err.println("wrote " + best);
         vitals(results, err, out);
         return 0;
+    }
+
+    /**
+     * The Python versions beside the ladder just run, on the same data and item counts; without Python (or when its
+     * run fails) the table says why and the main job goes on.
+     */
+    private void pythonPeers(CorrsetInput input, LadderReport java, Path results, PrintWriter err)
+            throws IOException {
+        try {
+            PeersReport peers = Peers.corrset(input, java, new CorrsetJourney().budget(data.scale), err::println);
+            PeersCommand.print(peers, results, spec);
+        } catch (PeerException e) {
+            err.println("faster: the Python peers failed, their rows are left out: " + e.getMessage());
+        }
     }
 
     /** The vitals ladder at the same scale, then the streamed run of {@link #streamedPatients} patients. */

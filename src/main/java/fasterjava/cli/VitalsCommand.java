@@ -32,7 +32,8 @@ import picocli.CommandLine.Spec;
 /** {@code faster vitals ...}: the patient-vitals journey. */
 @Command(name = "vitals", mixinStandardHelpOptions = true,
         description = "Patient vitals: per-patient features of six vital signs (vitals-spec.md).",
-        subcommands = {VitalsCommand.Features.class, VitalsCommand.Ladder.class, VitalsCommand.Profile.class})
+        subcommands = {VitalsCommand.Features.class, VitalsCommand.Ladder.class, VitalsCommand.Profile.class,
+                VitalsPeersCommand.class})
 final class VitalsCommand {
 
     @Command(name = "ladder", mixinStandardHelpOptions = true,
