@@ -59,7 +59,7 @@ public final class PrefixTreeSearch implements Search {
      * machine runs its vectors natively (256 bits or wider; with narrower hardware the Vector API would fall back
      * to Java code, tens of times slower), else {@link PairTable}.
      */
-    enum LastLevel {
+    public enum LastLevel {
         AUTO, PAIR_TABLE, DENSE
     }
 
@@ -94,7 +94,7 @@ public final class PrefixTreeSearch implements Search {
      * The same engine with its last levels run by {@code kernel} whatever the hardware (tests cover both kernels on
      * any machine); {@link LastLevel#DENSE} still needs 0/1 data and falls back to the pair table otherwise.
      */
-    PrefixTreeSearch withLastLevel(LastLevel kernel) {
+    public PrefixTreeSearch withLastLevel(LastLevel kernel) {
         return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel);
     }
 
