@@ -1,8 +1,10 @@
 package fasterjava.corrset.search;
 
 import fasterjava.corrset.Correlation;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -44,6 +46,9 @@ final class DenseLastLevel {
             ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
     /** Questions per chunk: one int lane each. */
     private static final int CHUNK = INTS.length();
+    /** Doubles of the same width: a chunk's lanes are screened in two halves of these. */
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, INTS.vectorShape());
+    private static final int HALF = DOUBLES.length();
     /** Chunks in one 64-bit word of a user's answer bitmap. */
     private static final int CHUNKS_PER_WORD = Long.SIZE / CHUNK;
     /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
@@ -279,6 +284,15 @@ final class DenseLastLevel {
         } else {
             passChunks[count++] = single;
         }
+        if (n <= limit && walker.admitFrom > 0) {
+            if (pass < 0) {
+                passOfOne(0, n, single);
+            } else {
+                passOfFour(0, n, pass);
+            }
+            judgePacked(d, count);
+            return;
+        }
         for (int batch = 0; batch < n; batch += limit) {
             int batchEnd = Math.min(n, batch + limit);
             if (pass < 0) {
@@ -395,36 +409,128 @@ final class DenseLastLevel {
             int firstE = passChunks[c] * CHUNK - offset;
             int toLane = Math.min(CHUNK, questions - firstE);
             for (int lane = Math.max(0, d + 1 - firstE); lane < toLane; lane++) {
-                int lane0 = in[from + lane];
-                int lane1 = in[from + CHUNK + lane];
-                long lane2 = in[from + 2 * CHUNK + lane] & 0xFFFF_FFFFL;
-                int lane3 = in[from + 3 * CHUNK + lane];
-                long n = lane0 & 0xFF;
-                long sumW = (lane0 >>> 8) & 0x3FF;
-                long sumWW = lane0 >>> 18;
-                long sumY = lane1 & 0x3FFF;
-                long sumWY = lane1 >>> 14;
-                long ones = lane3 & 0xFF;
-                long onesW = (lane3 >>> 8) & 0x3FF;
-                long onesY = lane3 >>> 18;
-                int at = to + lane;
-                if (first) {
-                    out[at + N * CHUNK] = n;
-                    out[at + SA * CHUNK] = sumW + ones;
-                    out[at + SB * CHUNK] = sumY;
-                    out[at + SAB * CHUNK] = sumWY + onesY;
-                    out[at + SAA * CHUNK] = sumWW + 2 * onesW + ones;
-                    out[at + SBB * CHUNK] = lane2;
-                } else {
-                    out[at + N * CHUNK] += n;
-                    out[at + SA * CHUNK] += sumW + ones;
-                    out[at + SB * CHUNK] += sumY;
-                    out[at + SAB * CHUNK] += sumWY + onesY;
-                    out[at + SAA * CHUNK] += sumWW + 2 * onesW + ones;
-                    out[at + SBB * CHUNK] += lane2;
-                }
+                decodeLane(from, lane, to + lane, first);
             }
         }
+    }
+
+    /**
+     * Unpacks lane {@code lane} of the spilled chunk at {@code from} into the exact sums at {@code at} (one lane of
+     * {@link #sums}), setting them if {@code first}, else adding to them.
+     */
+    private void decodeLane(int from, int lane, int at, boolean first) {
+        int[] in = spilled;
+        long[] out = sums;
+        int lane0 = in[from + lane];
+        int lane1 = in[from + CHUNK + lane];
+        long lane2 = in[from + 2 * CHUNK + lane] & 0xFFFF_FFFFL;
+        int lane3 = in[from + 3 * CHUNK + lane];
+        long n = lane0 & 0xFF;
+        long sumW = (lane0 >>> 8) & 0x3FF;
+        long sumWW = lane0 >>> 18;
+        long sumY = lane1 & 0x3FFF;
+        long sumWY = lane1 >>> 14;
+        long ones = lane3 & 0xFF;
+        long onesW = (lane3 >>> 8) & 0x3FF;
+        long onesY = lane3 >>> 18;
+        if (first) {
+            out[at + N * CHUNK] = n;
+            out[at + SA * CHUNK] = sumW + ones;
+            out[at + SB * CHUNK] = sumY;
+            out[at + SAB * CHUNK] = sumWY + onesY;
+            out[at + SAA * CHUNK] = sumWW + 2 * onesW + ones;
+            out[at + SBB * CHUNK] = lane2;
+        } else {
+            out[at + N * CHUNK] += n;
+            out[at + SA * CHUNK] += sumW + ones;
+            out[at + SB * CHUNK] += sumY;
+            out[at + SAB * CHUNK] += sumWY + onesY;
+            out[at + SAA * CHUNK] += sumWW + 2 * onesW + ones;
+            out[at + SBB * CHUNK] += lane2;
+        }
+    }
+
+    /**
+     * Judges a leaf added in one batch straight from the spilled packed lanes: {@link #screen} finds, a chunk at a
+     * time in vector lanes, the sets that are undefined (counted) and the few whose r can reach the kept list's
+     * threshold; only those are decoded and judged exactly. Needs a threshold above zero (the kept list is full
+     * of positive r), as {@link #judge} then skips the same sets.
+     */
+    private void judgePacked(int d, int width) {
+        int minUsers = walker.minUsers();
+        double admitFrom = walker.admitFrom;
+        double admitSquared = admitFrom * admitFrom;
+        long undefined = 0;
+        for (int c = 0; c < width; c++) {
+            int firstE = passChunks[c] * CHUNK - offset;
+            int fromLane = Math.max(0, d + 1 - firstE);
+            int toLane = Math.min(CHUNK, questions - firstE);
+            if (fromLane >= toLane) {
+                continue;
+            }
+            long valid = (-1L >>> (Long.SIZE - toLane)) & (-1L << fromLane);
+            int from = c * 4 * CHUNK;
+            long eligible = screen(from, valid, minUsers, admitSquared);
+            undefined += screenedUndefined;
+            for (long bits = eligible; bits != 0; bits &= bits - 1) {
+                int lane = Long.numberOfTrailingZeros(bits);
+                int at = c * SUMS * CHUNK + lane;
+                decodeLane(from, lane, at, true);
+                long[] in = sums;
+                candidate(d, firstE + lane, in[at + N * CHUNK], in[at + SA * CHUNK], in[at + SB * CHUNK],
+                        in[at + SAB * CHUNK], in[at + SAA * CHUNK], in[at + SBB * CHUNK], admitFrom);
+            }
+        }
+        walker.countUndefined(undefined);
+    }
+
+    /** Undefined sets among the valid lanes of the last {@link #screen}. */
+    private int screenedUndefined;
+
+    /**
+     * The lanes (bits) of the spilled chunk at {@code from}, among {@code valid}, that {@link #judge} would pass
+     * on to the exact rule: defined, at least {@code minUsers} users, num &gt; 0 and num² ≥ t²·da·db in the same
+     * double arithmetic. n, num and da are exact in int lanes (n &lt; 2⁸, Sab &lt; 2¹⁹, Sa·Sb &lt; 2²⁵); db needs
+     * n·Sbb &lt; 2⁴⁰ and is exact in double lanes, so the decisions are {@link #judge}'s, lane for lane.
+     */
+    private long screen(int from, long valid, int minUsers, double admitSquared) {
+        int[] in = spilled;
+        IntVector lane0 = IntVector.fromArray(INTS, in, from);
+        IntVector lane1 = IntVector.fromArray(INTS, in, from + CHUNK);
+        IntVector lane2 = IntVector.fromArray(INTS, in, from + 2 * CHUNK);
+        IntVector lane3 = IntVector.fromArray(INTS, in, from + 3 * CHUNK);
+        IntVector n = lane0.and(0xFF);
+        IntVector ones = lane3.and(0xFF);
+        IntVector sa = lane0.lanewise(VectorOperators.LSHR, 8).and(0x3FF).add(ones);
+        IntVector saa = lane0.lanewise(VectorOperators.LSHR, 18)
+                .add(lane3.lanewise(VectorOperators.LSHR, 8).and(0x3FF).lanewise(VectorOperators.LSHL, 1)).add(ones);
+        IntVector sb = lane1.and(0x3FFF);
+        IntVector sab = lane1.lanewise(VectorOperators.LSHR, 14).add(lane3.lanewise(VectorOperators.LSHR, 18));
+        IntVector num = n.mul(sab).sub(sa.mul(sb));
+        IntVector da = n.mul(saa).sub(sa.mul(sa));
+        long enough = n.compare(VectorOperators.GE, 2).toLong() & da.compare(VectorOperators.NE, 0).toLong();
+        long supported = n.compare(VectorOperators.GE, minUsers).toLong()
+                & num.compare(VectorOperators.GT, 0).toLong();
+        // Sbb is unsigned: its top 31 bits and its lowest bit are converted apart.
+        IntVector sbbHigh = lane2.lanewise(VectorOperators.LSHR, 1);
+        IntVector sbbLow = lane2.and(1);
+        long dbNonZero = 0;
+        long strong = 0;
+        for (int part = 0; part < 2; part++) {
+            DoubleVector nd = (DoubleVector) n.convertShape(VectorOperators.I2D, DOUBLES, part);
+            DoubleVector sbd = (DoubleVector) sb.convertShape(VectorOperators.I2D, DOUBLES, part);
+            DoubleVector sbbd = ((DoubleVector) sbbHigh.convertShape(VectorOperators.I2D, DOUBLES, part)).mul(2)
+                    .add((DoubleVector) sbbLow.convertShape(VectorOperators.I2D, DOUBLES, part));
+            DoubleVector db = nd.mul(sbbd).sub(sbd.mul(sbd));
+            DoubleVector numd = (DoubleVector) num.convertShape(VectorOperators.I2D, DOUBLES, part);
+            DoubleVector dad = (DoubleVector) da.convertShape(VectorOperators.I2D, DOUBLES, part);
+            dbNonZero |= db.compare(VectorOperators.NE, 0).toLong() << (part * HALF);
+            strong |= numd.mul(numd).compare(VectorOperators.GE, dad.mul(db).mul(admitSquared)).toLong()
+                    << (part * HALF);
+        }
+        long defined = enough & dbNonZero;
+        screenedUndefined = Long.bitCount(valid & ~defined);
+        return valid & defined & supported & strong;
     }
 
     /** Judges the sets (prefix, d, e) for e in the pass's {@code width} chunks: counts and candidates. */
