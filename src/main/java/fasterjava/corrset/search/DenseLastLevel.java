@@ -67,19 +67,27 @@ final class DenseLastLevel {
      * ragged word is the rarely used one.
      */
     private final int offset;
-    private final long[] answered;
-    private final long[] scoredOne;
+    /** Words of chunk masks per user: {@link #bitmapWords} words of {@link #CHUNKS_PER_WORD} chunks each. */
+    private final int chunks;
+    /**
+     * Every user's answer bitmap cut into chunk masks (one bit per lane, {@link #chunks} per user): a mask is then
+     * one load instead of shifting a bitmap word. Which questions each user answered, and which of those they
+     * scored 1 on.
+     */
+    private final char[] answeredChunks;
+    private final char[] scoredChunks;
     /** Largest grand total: y for every user is at most this. */
     private final int maxY;
 
-    // Per (K−2)-node: its users, and per later question a bitset over them.
-    private int[] nodeBitmap = new int[0];
     /**
-     * The node's users' answer bitmaps cut into chunk masks (one bit per lane), side by side (every leaf of the
-     * node reads them): a mask is then one load, instead of shifting a bitmap word.
+     * The current work unit's users' chunk masks, side by side in local user order (see
+     * {@link UserAnswers#compactFrom}): the thousands of nodes under the unit read them from cache, where reading
+     * {@link #answeredChunks} by the users' indices in the full data would miss the cache once per node and user.
      */
-    private char[] nodeAnswered = new char[0];
-    private char[] nodeScored = new char[0];
+    private char[] unitAnswered = new char[0];
+    private char[] unitScored = new char[0];
+    // Per (K−2)-node: where each user's chunk masks start, and per later question a bitset over the node's users.
+    private int[] nodeBitmap = new int[0];
     private int[] nodeConstant = new int[0];
     private long[] usersOf = new long[0];
     private long[] scoredBy = new long[0];
@@ -105,16 +113,26 @@ final class DenseLastLevel {
         this.questions = questions;
         this.bitmapWords = (questions + 63) >>> 6;
         this.offset = 64 * bitmapWords - questions;
+        this.chunks = bitmapWords * CHUNKS_PER_WORD;
         int users = answers.start.length - 1;
-        this.answered = new long[users * bitmapWords];
-        this.scoredOne = new long[users * bitmapWords];
+        long[] answered = new long[bitmapWords];
+        long[] scoredOne = new long[bitmapWords];
+        this.answeredChunks = new char[users * chunks];
+        this.scoredChunks = new char[users * chunks];
         for (int u = 0; u < users; u++) {
+            java.util.Arrays.fill(answered, 0L);
+            java.util.Arrays.fill(scoredOne, 0L);
             for (int p = answers.start[u]; p < answers.start[u + 1]; p++) {
                 int bit = answers.questions[p] + offset;
-                answered[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                answered[bit >>> 6] |= 1L << bit;
                 if (answers.scores[p] == 1) {
-                    scoredOne[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                    scoredOne[bit >>> 6] |= 1L << bit;
                 }
+            }
+            for (int c = 0; c < chunks; c++) {
+                int shift = (c % CHUNKS_PER_WORD) * CHUNK;
+                answeredChunks[u * chunks + c] = (char) ((answered[c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
+                scoredChunks[u * chunks + c] = (char) ((scoredOne[c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
             }
         }
         long largest = 0;
@@ -172,6 +190,18 @@ final class DenseLastLevel {
         return (int) limit;
     }
 
+    /** Copies the chunk masks of a new work unit's {@code count} users ({@code unit}, compacted) side by side. */
+    void startUnit(UserAnswers unit, int count) {
+        if (unitAnswered.length < count * chunks) {
+            unitAnswered = new char[count * chunks];
+            unitScored = new char[count * chunks];
+        }
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(answeredChunks, unit.original[i] * chunks, unitAnswered, i * chunks, chunks);
+            System.arraycopy(scoredChunks, unit.original[i] * chunks, unitScored, i * chunks, chunks);
+        }
+    }
+
     /**
      * Runs every set under a node of K−2 questions whose last question is {@code last}: users
      * {@code users[from..to-1]} with answer positions just after {@code last} and x so far. {@code prefix} holds
@@ -185,11 +215,6 @@ final class DenseLastLevel {
             nodeConstant = new int[count];
             leafUser = new int[count];
             leafConstant = new int[count];
-        }
-        int chunks = bitmapWords * CHUNKS_PER_WORD;
-        if (nodeAnswered.length < count * chunks) {
-            nodeAnswered = new char[count * chunks];
-            nodeScored = new char[count * chunks];
         }
         if (usersOf.length < questions * words) {
             usersOf = new long[questions * words];
@@ -207,13 +232,7 @@ final class DenseLastLevel {
         for (int i = 0; i < count; i++) {
             int user = users[from + i];
             int x = (int) xs[from + i];
-            int full = answers.original[user] * bitmapWords;
-            for (int c = 0; c < chunks; c++) {
-                int shift = (c % CHUNKS_PER_WORD) * CHUNK;
-                nodeAnswered[i * chunks + c] = (char) ((answered[full + c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
-                nodeScored[i * chunks + c] = (char) ((scoredOne[full + c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
-            }
-            nodeBitmap[i] = i * chunks;
+            nodeBitmap[i] = user * chunks;
             nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
             int word = i >>> 6;
@@ -255,7 +274,6 @@ final class DenseLastLevel {
             return;
         }
         int firstChunk = (d + 1 + offset) / CHUNK;
-        int chunks = bitmapWords * CHUNKS_PER_WORD;
         int lastPass = (chunks - 1) / CHUNKS_PER_PASS;
         for (int pass = firstChunk / CHUNKS_PER_PASS; pass <= lastPass; pass++) {
             int from = Math.max(firstChunk, pass * CHUNKS_PER_PASS);
@@ -315,8 +333,8 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        char[] any = nodeAnswered;
-        char[] one = nodeScored;
+        char[] any = unitAnswered;
+        char[] one = unitScored;
         int first = pass * CHUNKS_PER_PASS;
         for (int j = from; j < to; j++) {
             int masks = userAt[j] + first;
@@ -376,8 +394,8 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        char[] any = nodeAnswered;
-        char[] one = nodeScored;
+        char[] any = unitAnswered;
+        char[] one = unitScored;
         for (int j = from; j < to; j++) {
             int masks = userAt[j] + chunk;
             int at = constantAt[j];
