@@ -203,8 +203,9 @@ final class PairTable {
             int user = users[from + i];
             total += answers.start[user + 1] - positions[from + i];
         }
-        if (offsets.length < total) {
-            offsets = new int[total];
+        // One spare slot: the fill loop below writes before it decides whether to keep what it wrote.
+        if (offsets.length < total + 1) {
+            offsets = new int[total + 1];
         }
         int[] questions = answers.questions;
         int[] scores = answers.scores;
@@ -217,10 +218,11 @@ final class PairTable {
             for (int g = 0; g < groups; g++) {
                 groupStart[i * groups + g] = fill;
                 passed[i * groups + g] = 0;
+                int value = scoreValues[g];
+                // Written always, kept only if the score matches: no branch on a score (a coin flip on 0/1 data).
                 for (int q = p; q < end; q++) {
-                    if (scores[q] == scoreValues[g]) {
-                        offsets[fill++] = 2 * (questions[q] - first);
-                    }
+                    offsets[fill] = 2 * (questions[q] - first);
+                    fill += scores[q] == value ? 1 : 0;
                 }
             }
         }
