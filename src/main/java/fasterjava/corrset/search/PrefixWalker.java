@@ -169,30 +169,23 @@ final class PrefixWalker {
         int child = depth + 1;
         int[] count = levelCount[child];
         int[] offset = levelOffset[child];
-        int[] users = levelUsers[depth];
-        int[] positions = levelPositions[depth];
-        long[] xs = levelX[depth];
-        int[] start = unitAnswers.start;
-        int[] answered = unitAnswers.questions;
-        int[] answerScores = unitAnswers.scores;
-        // Buckets sized by a counting pass, so the children lie side by side in as little memory as they need
-        // (reserving room for every user in every bucket spread them over megabytes, out of the cache).
-        java.util.Arrays.fill(count, last + 1, highest + 1, 0);
-        for (int i = from; i < to; i++) {
-            for (int p = positions[i], end = start[users[i] + 1]; p < end && answered[p] <= highest; p++) {
-                count[answered[p]]++;
-            }
-        }
+        int entries = to - from;
         int room = 0;
         for (int q = last + 1; q <= highest; q++) {
             offset[q] = room;
-            room += count[q];
             count[q] = 0;
+            room += Math.min(entries, scores.answeredBy(q).length);
         }
         ensureCapacity(child, room);
+        int[] users = levelUsers[depth];
+        int[] positions = levelPositions[depth];
+        long[] xs = levelX[depth];
         int[] childUsers = levelUsers[child];
         int[] childPositions = levelPositions[child];
         long[] childX = levelX[child];
+        int[] start = unitAnswers.start;
+        int[] answered = unitAnswers.questions;
+        int[] answerScores = unitAnswers.scores;
         for (int i = from; i < to; i++) {
             int user = users[i];
             long x = xs[i];
