@@ -25,17 +25,23 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code n + Σw·2⁸ + Σw²·2¹⁸}, {@code Σy + Σwy·2¹⁴}, {@code Σy²}; under the "scored 1" mask
  * {@code c + Σw·2⁸ + Σy·2¹⁸} (c = how many scored 1). Then Sa = Σw + c, Saa = Σw² + 2·Σ_{s=1}w + c,
  * Sab = Σwy + Σ_{s=1}y. Fields are exact only below their widths, so a node's users are added in batches small
- * enough for the node's largest w and y ({@link #batchLimit}); batches are decoded to exact longs and summed.
+ * enough for the node's largest w and y ({@link #batchLimit}).
+ *
+ * <p><b>Judging.</b> A leaf added in one batch (the common case: ~96 users against a limit of ~230 on the article's
+ * data) is judged straight from the packed lanes once the kept list has a positive threshold: per chunk, vector
+ * lanes find the undefined sets (counted) and the few sets whose r can reach the threshold, and only those are
+ * decoded to exact longs and ranked ({@link #screen}). Other leaves are decoded batch by batch, summed and judged
+ * one set at a time.
  *
  * <p><b>Which nodes.</b> Users of the (K−1)-node for question d are found from a bitset per question over the
- * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1.
+ * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1. Each user's answer
+ * bitmap is cut into chunk masks once, and a work unit's users' masks are copied side by side when the unit starts.
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
- * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
- * judging) weighs as much as the sweeps themselves. Measured on a shared 2-core AMD EPYC with AVX2 (JDK 25, full
- * K = 5 search, min-users 10, 2 threads): the pair table 191.5 s (one run); this kernel at 8 lanes 179.3 s and
- * 191.0 s (two runs), so on AVX2 the two kernels are about even; a JFR profile of it puts ~51% of samples in the
- * four-chunk pass, ~38% in decoding and judging the sets and the rest in finding each leaf's users.
+ * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a JFR profile of the
+ * 80-question K = 6 search (a shared 2-core AMD EPYC with AVX-512, JDK 25) puts ~21% of samples in a (K−2)-node's
+ * set-up, ~13% in the prefix walk above it, ~11% in judging, ~11% in the masked-add passes and ~6% in finding each
+ * leaf's users.
  */
 final class DenseLastLevel {
     /**
