@@ -57,8 +57,9 @@ public final class PrefixTreeSearch implements Search {
     /**
      * Fewest sets for which {@link LastLevel#AUTO} takes the vector kernel. Vector API code runs as slow Java until
      * C2 has compiled it (seconds on a busy machine), while the pair table's plain code is fast within
-     * milliseconds; on 60,000 users the dense kernel lost to the pair table on 658,000 sets (40 questions, K = 5),
-     * drew on 3.8 million (40, K = 6) and won on 24 million (80, K = 5), first runs in fresh JVMs.
+     * milliseconds. On 60,000 users (a 2-core AMD EPYC with AVX-512 shared with other jobs, first runs in fresh
+     * JVMs, one or two runs each) the dense kernel lost to the pair table on 658,000 sets (40 questions, K = 5),
+     * drew on 3.8 million (40, K = 6) and won on 24 million (80, K = 5).
      */
     static final long DENSE_MIN_SETS = 4_000_000;
 
