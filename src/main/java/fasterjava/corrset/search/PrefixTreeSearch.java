@@ -60,7 +60,7 @@ public final class PrefixTreeSearch implements Search {
      * milliseconds. On 60,000 users (a 2-core AMD EPYC with AVX-512 shared with other jobs, first runs in fresh
      * JVMs, one or two runs each) the dense kernel lost to the pair table by 2.5–3x on 658,000 sets (40 questions,
      * K = 5) and 2x on 3.8 million (40, K = 6); on 24 million (80, K = 5) and 300 million (80, K = 6) the two were
-     * within the runs' spread. The vector kernel's lead is on the full 200-question search.
+     * within the runs' spread.
      */
     static final long DENSE_MIN_SETS = 4_000_000;
 
