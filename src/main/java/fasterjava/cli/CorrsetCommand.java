@@ -10,8 +10,8 @@ import picocli.CommandLine.Mixin;
 /** {@code faster corrset ...}: the k-corrset journey. */
 @Command(name = "corrset", mixinStandardHelpOptions = true,
         description = "k-corrset: the K questions whose summed score correlates best with users' total score.",
-        subcommands = {BestCommand.class, CorrsetCommand.Ladder.class, CorrsetCommand.Profile.class,
-                CorrsetPeersCommand.class})
+        subcommands = {BestCommand.class, BenchSearchCommand.class, CorrsetCommand.Ladder.class,
+                CorrsetCommand.Profile.class, CorrsetPeersCommand.class})
 final class CorrsetCommand {
 
     @Command(name = "ladder", mixinStandardHelpOptions = true,

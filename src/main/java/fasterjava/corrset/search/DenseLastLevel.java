@@ -1,8 +1,10 @@
 package fasterjava.corrset.search;
 
 import fasterjava.corrset.Correlation;
+import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -23,17 +25,23 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code n + Σw·2⁸ + Σw²·2¹⁸}, {@code Σy + Σwy·2¹⁴}, {@code Σy²}; under the "scored 1" mask
  * {@code c + Σw·2⁸ + Σy·2¹⁸} (c = how many scored 1). Then Sa = Σw + c, Saa = Σw² + 2·Σ_{s=1}w + c,
  * Sab = Σwy + Σ_{s=1}y. Fields are exact only below their widths, so a node's users are added in batches small
- * enough for the node's largest w and y ({@link #batchLimit}); batches are decoded to exact longs and summed.
+ * enough for the node's largest w and y ({@link #batchLimit}).
+ *
+ * <p><b>Judging.</b> A leaf added in one batch (the common case: ~96 users against a limit of ~230 on the article's
+ * data) is judged straight from the packed lanes once the kept list has a positive threshold: per chunk, vector
+ * lanes find the undefined sets (counted) and the few sets whose r can reach the threshold, and only those are
+ * decoded to exact longs and ranked ({@link #screen}). Other leaves are decoded batch by batch, summed and judged
+ * one set at a time.
  *
  * <p><b>Which nodes.</b> Users of the (K−1)-node for question d are found from a bitset per question over the
- * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1.
+ * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1. Each user's answer
+ * bitmap is cut into chunk masks once, and a work unit's users' masks are copied side by side when the unit starts.
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
- * 64.7 million such nodes), so per-node work (finding the users, lanes before d+1 in the first word, decoding and
- * judging) weighs as much as the sweeps themselves. Measured on a shared 2-core AMD EPYC with AVX2 (JDK 25, full
- * K = 5 search, min-users 10, 2 threads): the pair table 191.5 s (one run); this kernel at 8 lanes 179.3 s and
- * 191.0 s (two runs), so on AVX2 the two kernels are about even; a JFR profile of it puts ~51% of samples in the
- * four-chunk pass, ~38% in decoding and judging the sets and the rest in finding each leaf's users.
+ * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a JFR profile of the
+ * 80-question K = 6 search (a shared 2-core AMD EPYC with AVX-512, JDK 25) puts ~21% of samples in a (K−2)-node's
+ * set-up, ~13% in the prefix walk above it, ~11% in judging, ~11% in the masked-add passes and ~6% in finding each
+ * leaf's users.
  */
 final class DenseLastLevel {
     /**
@@ -44,6 +52,9 @@ final class DenseLastLevel {
             ? IntVector.SPECIES_512 : IntVector.SPECIES_256;
     /** Questions per chunk: one int lane each. */
     private static final int CHUNK = INTS.length();
+    /** Doubles of the same width: a chunk's lanes are screened in two halves of these. */
+    private static final VectorSpecies<Double> DOUBLES = VectorSpecies.of(double.class, INTS.vectorShape());
+    private static final int HALF = DOUBLES.length();
     /** Chunks in one 64-bit word of a user's answer bitmap. */
     private static final int CHUNKS_PER_WORD = Long.SIZE / CHUNK;
     /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
@@ -62,19 +73,27 @@ final class DenseLastLevel {
      * ragged word is the rarely used one.
      */
     private final int offset;
-    private final long[] answered;
-    private final long[] scoredOne;
+    /** Words of chunk masks per user: {@link #bitmapWords} words of {@link #CHUNKS_PER_WORD} chunks each. */
+    private final int chunks;
+    /**
+     * Every user's answer bitmap cut into chunk masks (one bit per lane, {@link #chunks} per user): a mask is then
+     * one load instead of shifting a bitmap word. Which questions each user answered, and which of those they
+     * scored 1 on.
+     */
+    private final char[] answeredChunks;
+    private final char[] scoredChunks;
     /** Largest grand total: y for every user is at most this. */
     private final int maxY;
 
-    // Per (K−2)-node: its users, and per later question a bitset over them.
-    private int[] nodeBitmap = new int[0];
     /**
-     * The node's users' answer bitmaps cut into chunk masks (one bit per lane), side by side (every leaf of the
-     * node reads them): a mask is then one load, instead of shifting a bitmap word.
+     * The current work unit's users' chunk masks, side by side in local user order (see
+     * {@link UserAnswers#compactFrom}): the thousands of nodes under the unit read them from cache, where reading
+     * {@link #answeredChunks} by the users' indices in the full data would miss the cache once per node and user.
      */
-    private char[] nodeAnswered = new char[0];
-    private char[] nodeScored = new char[0];
+    private char[] unitAnswered = new char[0];
+    private char[] unitScored = new char[0];
+    // Per (K−2)-node: where each user's chunk masks start, and per later question a bitset over the node's users.
+    private int[] nodeBitmap = new int[0];
     private int[] nodeConstant = new int[0];
     private long[] usersOf = new long[0];
     private long[] scoredBy = new long[0];
@@ -100,16 +119,26 @@ final class DenseLastLevel {
         this.questions = questions;
         this.bitmapWords = (questions + 63) >>> 6;
         this.offset = 64 * bitmapWords - questions;
+        this.chunks = bitmapWords * CHUNKS_PER_WORD;
         int users = answers.start.length - 1;
-        this.answered = new long[users * bitmapWords];
-        this.scoredOne = new long[users * bitmapWords];
+        long[] answered = new long[bitmapWords];
+        long[] scoredOne = new long[bitmapWords];
+        this.answeredChunks = new char[users * chunks];
+        this.scoredChunks = new char[users * chunks];
         for (int u = 0; u < users; u++) {
+            java.util.Arrays.fill(answered, 0L);
+            java.util.Arrays.fill(scoredOne, 0L);
             for (int p = answers.start[u]; p < answers.start[u + 1]; p++) {
                 int bit = answers.questions[p] + offset;
-                answered[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                answered[bit >>> 6] |= 1L << bit;
                 if (answers.scores[p] == 1) {
-                    scoredOne[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                    scoredOne[bit >>> 6] |= 1L << bit;
                 }
+            }
+            for (int c = 0; c < chunks; c++) {
+                int shift = (c % CHUNKS_PER_WORD) * CHUNK;
+                answeredChunks[u * chunks + c] = (char) ((answered[c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
+                scoredChunks[u * chunks + c] = (char) ((scoredOne[c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
             }
         }
         long largest = 0;
@@ -167,6 +196,18 @@ final class DenseLastLevel {
         return (int) limit;
     }
 
+    /** Copies the chunk masks of a new work unit's {@code count} users ({@code unit}, compacted) side by side. */
+    void startUnit(UserAnswers unit, int count) {
+        if (unitAnswered.length < count * chunks) {
+            unitAnswered = new char[count * chunks];
+            unitScored = new char[count * chunks];
+        }
+        for (int i = 0; i < count; i++) {
+            System.arraycopy(answeredChunks, unit.original[i] * chunks, unitAnswered, i * chunks, chunks);
+            System.arraycopy(scoredChunks, unit.original[i] * chunks, unitScored, i * chunks, chunks);
+        }
+    }
+
     /**
      * Runs every set under a node of K−2 questions whose last question is {@code last}: users
      * {@code users[from..to-1]} with answer positions just after {@code last} and x so far. {@code prefix} holds
@@ -180,11 +221,6 @@ final class DenseLastLevel {
             nodeConstant = new int[count];
             leafUser = new int[count];
             leafConstant = new int[count];
-        }
-        int chunks = bitmapWords * CHUNKS_PER_WORD;
-        if (nodeAnswered.length < count * chunks) {
-            nodeAnswered = new char[count * chunks];
-            nodeScored = new char[count * chunks];
         }
         if (usersOf.length < questions * words) {
             usersOf = new long[questions * words];
@@ -202,13 +238,7 @@ final class DenseLastLevel {
         for (int i = 0; i < count; i++) {
             int user = users[from + i];
             int x = (int) xs[from + i];
-            int full = answers.original[user] * bitmapWords;
-            for (int c = 0; c < chunks; c++) {
-                int shift = (c % CHUNKS_PER_WORD) * CHUNK;
-                nodeAnswered[i * chunks + c] = (char) ((answered[full + c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
-                nodeScored[i * chunks + c] = (char) ((scoredOne[full + c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
-            }
-            nodeBitmap[i] = i * chunks;
+            nodeBitmap[i] = user * chunks;
             nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
             int word = i >>> 6;
@@ -250,7 +280,6 @@ final class DenseLastLevel {
             return;
         }
         int firstChunk = (d + 1 + offset) / CHUNK;
-        int chunks = bitmapWords * CHUNKS_PER_WORD;
         int lastPass = (chunks - 1) / CHUNKS_PER_PASS;
         for (int pass = firstChunk / CHUNKS_PER_PASS; pass <= lastPass; pass++) {
             int from = Math.max(firstChunk, pass * CHUNKS_PER_PASS);
@@ -279,6 +308,15 @@ final class DenseLastLevel {
         } else {
             passChunks[count++] = single;
         }
+        if (n <= limit && walker.admitFrom > 0) {
+            if (pass < 0) {
+                passOfOne(0, n, single);
+            } else {
+                passOfFour(0, n, pass);
+            }
+            judgePacked(d, count);
+            return;
+        }
         for (int batch = 0; batch < n; batch += limit) {
             int batchEnd = Math.min(n, batch + limit);
             if (pass < 0) {
@@ -301,8 +339,8 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        char[] any = nodeAnswered;
-        char[] one = nodeScored;
+        char[] any = unitAnswered;
+        char[] one = unitScored;
         int first = pass * CHUNKS_PER_PASS;
         for (int j = from; j < to; j++) {
             int masks = userAt[j] + first;
@@ -362,8 +400,8 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        char[] any = nodeAnswered;
-        char[] one = nodeScored;
+        char[] any = unitAnswered;
+        char[] one = unitScored;
         for (int j = from; j < to; j++) {
             int masks = userAt[j] + chunk;
             int at = constantAt[j];
@@ -395,36 +433,128 @@ final class DenseLastLevel {
             int firstE = passChunks[c] * CHUNK - offset;
             int toLane = Math.min(CHUNK, questions - firstE);
             for (int lane = Math.max(0, d + 1 - firstE); lane < toLane; lane++) {
-                int lane0 = in[from + lane];
-                int lane1 = in[from + CHUNK + lane];
-                long lane2 = in[from + 2 * CHUNK + lane] & 0xFFFF_FFFFL;
-                int lane3 = in[from + 3 * CHUNK + lane];
-                long n = lane0 & 0xFF;
-                long sumW = (lane0 >>> 8) & 0x3FF;
-                long sumWW = lane0 >>> 18;
-                long sumY = lane1 & 0x3FFF;
-                long sumWY = lane1 >>> 14;
-                long ones = lane3 & 0xFF;
-                long onesW = (lane3 >>> 8) & 0x3FF;
-                long onesY = lane3 >>> 18;
-                int at = to + lane;
-                if (first) {
-                    out[at + N * CHUNK] = n;
-                    out[at + SA * CHUNK] = sumW + ones;
-                    out[at + SB * CHUNK] = sumY;
-                    out[at + SAB * CHUNK] = sumWY + onesY;
-                    out[at + SAA * CHUNK] = sumWW + 2 * onesW + ones;
-                    out[at + SBB * CHUNK] = lane2;
-                } else {
-                    out[at + N * CHUNK] += n;
-                    out[at + SA * CHUNK] += sumW + ones;
-                    out[at + SB * CHUNK] += sumY;
-                    out[at + SAB * CHUNK] += sumWY + onesY;
-                    out[at + SAA * CHUNK] += sumWW + 2 * onesW + ones;
-                    out[at + SBB * CHUNK] += lane2;
-                }
+                decodeLane(from, lane, to + lane, first);
             }
         }
+    }
+
+    /**
+     * Unpacks lane {@code lane} of the spilled chunk at {@code from} into the exact sums at {@code at} (one lane of
+     * {@link #sums}), setting them if {@code first}, else adding to them.
+     */
+    private void decodeLane(int from, int lane, int at, boolean first) {
+        int[] in = spilled;
+        long[] out = sums;
+        int lane0 = in[from + lane];
+        int lane1 = in[from + CHUNK + lane];
+        long lane2 = in[from + 2 * CHUNK + lane] & 0xFFFF_FFFFL;
+        int lane3 = in[from + 3 * CHUNK + lane];
+        long n = lane0 & 0xFF;
+        long sumW = (lane0 >>> 8) & 0x3FF;
+        long sumWW = lane0 >>> 18;
+        long sumY = lane1 & 0x3FFF;
+        long sumWY = lane1 >>> 14;
+        long ones = lane3 & 0xFF;
+        long onesW = (lane3 >>> 8) & 0x3FF;
+        long onesY = lane3 >>> 18;
+        if (first) {
+            out[at + N * CHUNK] = n;
+            out[at + SA * CHUNK] = sumW + ones;
+            out[at + SB * CHUNK] = sumY;
+            out[at + SAB * CHUNK] = sumWY + onesY;
+            out[at + SAA * CHUNK] = sumWW + 2 * onesW + ones;
+            out[at + SBB * CHUNK] = lane2;
+        } else {
+            out[at + N * CHUNK] += n;
+            out[at + SA * CHUNK] += sumW + ones;
+            out[at + SB * CHUNK] += sumY;
+            out[at + SAB * CHUNK] += sumWY + onesY;
+            out[at + SAA * CHUNK] += sumWW + 2 * onesW + ones;
+            out[at + SBB * CHUNK] += lane2;
+        }
+    }
+
+    /**
+     * Judges a leaf added in one batch straight from the spilled packed lanes: {@link #screen} finds, a chunk at a
+     * time in vector lanes, the sets that are undefined (counted) and the few whose r can reach the kept list's
+     * threshold; only those are decoded and judged exactly. Needs a threshold above zero (the kept list is full
+     * of positive r), as {@link #judge} then skips the same sets.
+     */
+    private void judgePacked(int d, int width) {
+        int minUsers = walker.minUsers();
+        double admitFrom = walker.admitFrom;
+        double admitSquared = admitFrom * admitFrom;
+        long undefined = 0;
+        for (int c = 0; c < width; c++) {
+            int firstE = passChunks[c] * CHUNK - offset;
+            int fromLane = Math.max(0, d + 1 - firstE);
+            int toLane = Math.min(CHUNK, questions - firstE);
+            if (fromLane >= toLane) {
+                continue;
+            }
+            long valid = (-1L >>> (Long.SIZE - toLane)) & (-1L << fromLane);
+            int from = c * 4 * CHUNK;
+            long eligible = screen(from, valid, minUsers, admitSquared);
+            undefined += screenedUndefined;
+            for (long bits = eligible; bits != 0; bits &= bits - 1) {
+                int lane = Long.numberOfTrailingZeros(bits);
+                int at = c * SUMS * CHUNK + lane;
+                decodeLane(from, lane, at, true);
+                long[] in = sums;
+                candidate(d, firstE + lane, in[at + N * CHUNK], in[at + SA * CHUNK], in[at + SB * CHUNK],
+                        in[at + SAB * CHUNK], in[at + SAA * CHUNK], in[at + SBB * CHUNK], admitFrom);
+            }
+        }
+        walker.countUndefined(undefined);
+    }
+
+    /** Undefined sets among the valid lanes of the last {@link #screen}. */
+    private int screenedUndefined;
+
+    /**
+     * The lanes (bits) of the spilled chunk at {@code from}, among {@code valid}, that {@link #judge} would pass
+     * on to the exact rule: defined, at least {@code minUsers} users, num &gt; 0 and num² ≥ t²·da·db in the same
+     * double arithmetic. n, num and da are exact in int lanes (n &lt; 2⁸, Sab &lt; 2¹⁹, Sa·Sb &lt; 2²⁵); db needs
+     * n·Sbb &lt; 2⁴⁰ and is exact in double lanes, so the decisions are {@link #judge}'s, lane for lane.
+     */
+    private long screen(int from, long valid, int minUsers, double admitSquared) {
+        int[] in = spilled;
+        IntVector lane0 = IntVector.fromArray(INTS, in, from);
+        IntVector lane1 = IntVector.fromArray(INTS, in, from + CHUNK);
+        IntVector lane2 = IntVector.fromArray(INTS, in, from + 2 * CHUNK);
+        IntVector lane3 = IntVector.fromArray(INTS, in, from + 3 * CHUNK);
+        IntVector n = lane0.and(0xFF);
+        IntVector ones = lane3.and(0xFF);
+        IntVector sa = lane0.lanewise(VectorOperators.LSHR, 8).and(0x3FF).add(ones);
+        IntVector saa = lane0.lanewise(VectorOperators.LSHR, 18)
+                .add(lane3.lanewise(VectorOperators.LSHR, 8).and(0x3FF).lanewise(VectorOperators.LSHL, 1)).add(ones);
+        IntVector sb = lane1.and(0x3FFF);
+        IntVector sab = lane1.lanewise(VectorOperators.LSHR, 14).add(lane3.lanewise(VectorOperators.LSHR, 18));
+        IntVector num = n.mul(sab).sub(sa.mul(sb));
+        IntVector da = n.mul(saa).sub(sa.mul(sa));
+        long enough = n.compare(VectorOperators.GE, 2).toLong() & da.compare(VectorOperators.NE, 0).toLong();
+        long supported = n.compare(VectorOperators.GE, minUsers).toLong()
+                & num.compare(VectorOperators.GT, 0).toLong();
+        // Sbb is unsigned: its top 31 bits and its lowest bit are converted apart.
+        IntVector sbbHigh = lane2.lanewise(VectorOperators.LSHR, 1);
+        IntVector sbbLow = lane2.and(1);
+        long dbNonZero = 0;
+        long strong = 0;
+        for (int part = 0; part < 2; part++) {
+            DoubleVector nd = (DoubleVector) n.convertShape(VectorOperators.I2D, DOUBLES, part);
+            DoubleVector sbd = (DoubleVector) sb.convertShape(VectorOperators.I2D, DOUBLES, part);
+            DoubleVector sbbd = ((DoubleVector) sbbHigh.convertShape(VectorOperators.I2D, DOUBLES, part)).mul(2)
+                    .add((DoubleVector) sbbLow.convertShape(VectorOperators.I2D, DOUBLES, part));
+            DoubleVector db = nd.mul(sbbd).sub(sbd.mul(sbd));
+            DoubleVector numd = (DoubleVector) num.convertShape(VectorOperators.I2D, DOUBLES, part);
+            DoubleVector dad = (DoubleVector) da.convertShape(VectorOperators.I2D, DOUBLES, part);
+            dbNonZero |= db.compare(VectorOperators.NE, 0).toLong() << (part * HALF);
+            strong |= numd.mul(numd).compare(VectorOperators.GE, dad.mul(db).mul(admitSquared)).toLong()
+                    << (part * HALF);
+        }
+        long defined = enough & dbNonZero;
+        screenedUndefined = Long.bitCount(valid & ~defined);
+        return valid & defined & supported & strong;
     }
 
     /** Judges the sets (prefix, d, e) for e in the pass's {@code width} chunks: counts and candidates. */

@@ -1,8 +1,6 @@
 package fasterjava.corrset.search;
 
 import fasterjava.corrset.Correlation;
-import jdk.incubator.vector.IntVector;
-import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The last two levels of the prefix tree, turned around: for a node of K−2 questions, one table entry per pair
@@ -12,21 +10,19 @@ import jdk.incubator.vector.VectorSpecies;
  * entry {@code e(e−1)/2 + d}: all pairs of one e are adjacent ("column-major"), so a user's inner loop over d for a
  * fixed e stays inside one short stretch of the table.
  *
- * <p><b>Packed sums.</b> An entry holds the six sums of its set in four 32-bit lanes, so one user's contribution to
- * one set is a single 128-bit vector add: lane 0 = n + Sa·2¹⁶, lane 1 = Saa + Sb·2¹⁶, lane 2 = Sab, lane 3 = Sbb
- * (lanes read as unsigned). That is exact only while no field outgrows its bits, which depends on the node's user
+ * <p><b>Packed sums.</b> An entry holds the six sums of its set in two longs, so one user's contribution to one
+ * set is two plain adds: the first long = n + Sa·2¹⁶ + Saa·2³² + Sb·2⁴⁸, the second = Sab + Sbb·2³² (fields read
+ * as unsigned). That is exact only while no field outgrows its bits, which depends on the node's user
  * count and the largest x and y in it; {@link #packedFits} checks this per node, and nodes that fail use the wide
  * table (six longs per entry, one scalar add each) instead — slower, never wrong.
  *
- * <p><b>Where it stands.</b> This is the engine's path for data with scores other than 0/1, and for machines
- * without 256-bit vectors. Each (set, user) costs one read-modify-write at an address read from the data; on a
- * 2-core Xeon (AVX-512, JDK 25) that alone is 1.2–1.9 ns, and the full K = 5 search on the article's data (forced
- * onto this path by one extra score-2 row) took 364 s on 2 threads against 114–121 s for {@link DenseLastLevel}
- * under similar load. On a shared 2-core AMD EPYC (AVX2) it took 191.5 s (min-users 10, one run), against 179.3 s
- * and 191.0 s for {@link DenseLastLevel} at 8 lanes.
+ * <p><b>Where it stands.</b> This is the engine's path for data with scores other than 0/1, for machines without
+ * 256-bit vectors, and for searches too small to pay for compiling {@link DenseLastLevel}'s vector code. Each
+ * (set, user) costs two adds at an address read from the data. On a 2-core AMD EPYC with AVX-512 (JDK 25, shared
+ * with other jobs, one run each, first runs in fresh JVMs) the exhaustive 80-question K = 6 search on 60,000 users
+ * took 47.1 s on this path against 52.6 s for {@link DenseLastLevel}.
  */
 final class PairTable {
-    private static final VectorSpecies<Integer> FOUR_LANES = IntVector.SPECIES_128;
     private static final long FIELD16 = 1L << 16;
     private static final long FIELD32 = 1L << 32;
 
@@ -43,14 +39,14 @@ final class PairTable {
     private final PrefixWalker walker;
     /** The distinct scores in the data, ascending; a user's questions are grouped by these. */
     private final int[] scoreValues;
-    /** Packed entries, four ints each; all zero between nodes (judging an entry clears it). */
-    private int[] packed = new int[0];
+    /** Packed entries, two longs each; all zero between nodes (judging an entry clears it). */
+    private long[] packed = new long[0];
     /** Wide entries, six longs each; all zero between nodes. */
     private long[] wide = new long[0];
     /** Per user of the node: next answer position to add as e, and per score value how many d's lie behind. */
     private int[] cursor = new int[0];
     private int[] passed = new int[0];
-    /** Per user and score value: where their list of d offsets ({@code 4 × d}) starts in {@link #offsets}. */
+    /** Per user and score value: where their list of d offsets ({@code 2 × d}) starts in {@link #offsets}. */
     private int[] groupStart = new int[0];
     private int[] offsets = new int[0];
 
@@ -68,8 +64,8 @@ final class PairTable {
             UserAnswers answers) {
         int pairs = Math.toIntExact((long) remaining * (remaining - 1) / 2);
         if (scoreValues.length <= MAX_SCORE_VALUES && packedFits(users, xs, from, to, answers)) {
-            if (packed.length < 4 * pairs) {
-                packed = new int[4 * pairs];
+            if (packed.length < 2 * pairs) {
+                packed = new long[2 * pairs];
             }
             return runPacked(users, positions, xs, from, to, first, remaining, answers);
         }
@@ -122,7 +118,7 @@ final class PairTable {
         int[] questions = answers.questions;
         int[] scores = answers.scores;
         int[] start = answers.start;
-        int[] table = packed;
+        long[] table = packed;
         long undefined = 0;
         for (int blockStart = 1; blockStart < remaining; ) {
             int blockEnd = blockStart + 1;
@@ -142,7 +138,7 @@ final class PairTable {
                 do {
                     int e = questions[p] - first;
                     int scoreE = scores[p];
-                    int column = 4 * pairIndex(0, e);
+                    int column = 2 * pairIndex(0, e);
                     for (int g = 0; g < groups; g++) {
                         int n = passed[below + g];
                         if (n == 0) {
@@ -164,14 +160,17 @@ final class PairTable {
 
     /**
      * The hot loop: one user's packed contribution for x (and y) added to the entries of column {@code column} at
-     * d offsets {@code offsets[from..to-1]}. Kept small on purpose: C2 inlines the vector calls only into a method
-     * this size, and without inlining every vector is a heap object.
+     * d offsets {@code offsets[from..to-1]}. Two plain 64-bit adds per entry: the fields never carry into each
+     * other ({@link #packedFits}), so no vector is needed, and plain code runs at full speed from the first call
+     * (vector code is slow until C2 has compiled it, which a small search never waits out).
      */
-    private static void addColumn(int[] table, int column, int[] offsets, int from, int to, int x, int y) {
-        IntVector add = IntVector.fromArray(FOUR_LANES, new int[] {1 + (x << 16), x * x + (y << 16), x * y, y * y}, 0);
+    private static void addColumn(long[] table, int column, int[] offsets, int from, int to, int x, int y) {
+        long low = 1 + ((long) x << 16) + ((long) x * x << 32) + ((long) y << 48);
+        long high = (long) x * y + ((long) y * y << 32);
         for (int j = from; j < to; j++) {
             int at = column + offsets[j];
-            IntVector.fromArray(FOUR_LANES, table, at).add(add).intoArray(table, at);
+            table[at] += low;
+            table[at + 1] += high;
         }
     }
 
@@ -203,8 +202,9 @@ final class PairTable {
             int user = users[from + i];
             total += answers.start[user + 1] - positions[from + i];
         }
-        if (offsets.length < total) {
-            offsets = new int[total];
+        // One spare slot: the fill loop below writes before it decides whether to keep what it wrote.
+        if (offsets.length < total + 1) {
+            offsets = new int[total + 1];
         }
         int[] questions = answers.questions;
         int[] scores = answers.scores;
@@ -217,10 +217,11 @@ final class PairTable {
             for (int g = 0; g < groups; g++) {
                 groupStart[i * groups + g] = fill;
                 passed[i * groups + g] = 0;
+                int value = scoreValues[g];
+                // Written always, kept only if the score matches: no branch on a score (a coin flip on 0/1 data).
                 for (int q = p; q < end; q++) {
-                    if (scores[q] == scoreValues[g]) {
-                        offsets[fill++] = 4 * (questions[q] - first);
-                    }
+                    offsets[fill] = 2 * (questions[q] - first);
+                    fill += scores[q] == value ? 1 : 0;
                 }
             }
         }
@@ -228,24 +229,22 @@ final class PairTable {
 
     /** Judges and clears the entries of e-columns {@code fromColumn..toColumn-1}. */
     private long finishPacked(int first, int fromColumn, int toColumn) {
-        int[] table = packed;
+        long[] table = packed;
         int minUsers = walker.minUsers();
         long undefined = 0;
-        int at = 4 * pairIndex(0, fromColumn);
+        int at = 2 * pairIndex(0, fromColumn);
         for (int e = fromColumn; e < toColumn; e++) {
-            for (int d = 0; d < e; d++, at += 4) {
-                long lane0 = table[at] & 0xFFFF_FFFFL;
-                long lane1 = table[at + 1] & 0xFFFF_FFFFL;
-                long sab = table[at + 2] & 0xFFFF_FFFFL;
-                long sbb = table[at + 3] & 0xFFFF_FFFFL;
+            for (int d = 0; d < e; d++, at += 2) {
+                long low = table[at];
+                long high = table[at + 1];
                 table[at] = 0;
                 table[at + 1] = 0;
-                table[at + 2] = 0;
-                table[at + 3] = 0;
-                long n = lane0 & 0xFFFF;
-                long sa = lane0 >>> 16;
-                long saa = lane1 & 0xFFFF;
-                long sb = lane1 >>> 16;
+                long n = low & 0xFFFF;
+                long sa = (low >>> 16) & 0xFFFF;
+                long saa = (low >>> 32) & 0xFFFF;
+                long sb = low >>> 48;
+                long sab = high & 0xFFFF_FFFFL;
+                long sbb = high >>> 32;
                 undefined += judge(first + d, first + e, n, sa, sb, sab, saa, sbb, minUsers);
             }
         }

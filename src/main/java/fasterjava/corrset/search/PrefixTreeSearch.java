@@ -18,13 +18,13 @@ import java.util.Objects;
  * not a scan of every user per child. Each work unit first copies its users' answer lists side by side, so the
  * thousands of nodes under it read them from cache.
  *
- * <p><b>Last levels.</b> For 0/1 scores (the articles' data) on machines with 256-bit vectors or wider,
- * {@link DenseLastLevel}: at K−1 questions (about 96 users for K = 5) the last question is swept a vector of
- * questions at a time (16 with AVX-512, 8 with AVX2) with masked adds, so the work is per (user, chunk) with no
- * data-dependent addresses. Other data and narrower machines use {@link PairTable}: at K−2 questions each
- * user adds their contribution to every pair of their remaining answers in one table per node, one 128-bit add
- * per (set, user). Both finish with exact integer sums; only sets whose r can enter the top list are built and
- * ranked by the exact rule.
+ * <p><b>Last levels.</b> For 0/1 scores (the articles' data) on machines with 256-bit vectors or wider, in
+ * searches big enough to pay for compiling vector code ({@link #DENSE_MIN_SETS}), {@link DenseLastLevel}: at K−1
+ * questions (about 96 users for K = 5) the last question is swept a vector of questions at a time (16 with AVX-512,
+ * 8 with AVX2) with masked adds, so the work is per (user, chunk) with no data-dependent addresses. Other data,
+ * narrower machines and smaller searches use {@link PairTable}: at K−2 questions each user adds their contribution
+ * to every pair of their remaining answers in one table per node, two plain 64-bit adds per (set, user). Both
+ * finish with exact integer sums; only sets whose r can enter the top list are built and ranked by the exact rule.
  *
  * <p><b>Units and threads.</b> The search is cut into work units, the prefixes of the first two questions (fewer
  * for small K), handed out in lexicographic order by a {@link Ledger}; early prefixes hold far more sets, so
@@ -55,11 +55,22 @@ public final class PrefixTreeSearch implements Search {
     private final LastLevel lastLevel;
 
     /**
-     * Which kernel runs the last levels. {@link #AUTO} takes {@link DenseLastLevel} when the data are 0/1 and the
-     * machine runs its vectors natively (256 bits or wider; with narrower hardware the Vector API would fall back
-     * to Java code, tens of times slower), else {@link PairTable}.
+     * Fewest sets for which {@link LastLevel#AUTO} takes the vector kernel. Vector API code runs as slow Java until
+     * C2 has compiled it (seconds on a busy machine), while the pair table's plain code is fast within
+     * milliseconds. On 60,000 users (a 2-core AMD EPYC with AVX-512 shared with other jobs, first runs in fresh
+     * JVMs, one or two runs each) the dense kernel lost to the pair table by 2.5–3x on 658,000 sets (40 questions,
+     * K = 5) and 2x on 3.8 million (40, K = 6); on 24 million (80, K = 5) and 300 million (80, K = 6) the two were
+     * within the runs' spread.
      */
-    enum LastLevel {
+    static final long DENSE_MIN_SETS = 4_000_000;
+
+    /**
+     * Which kernel runs the last levels. {@link #AUTO} takes {@link DenseLastLevel} when the data are 0/1, the
+     * machine runs its vectors natively (256 bits or wider; with narrower hardware the Vector API would fall back
+     * to Java code, tens of times slower) and the search has at least {@link #DENSE_MIN_SETS} sets to pay for the
+     * vector code's warm-up; else {@link PairTable}.
+     */
+    public enum LastLevel {
         AUTO, PAIR_TABLE, DENSE
     }
 
@@ -94,7 +105,7 @@ public final class PrefixTreeSearch implements Search {
      * The same engine with its last levels run by {@code kernel} whatever the hardware (tests cover both kernels on
      * any machine); {@link LastLevel#DENSE} still needs 0/1 data and falls back to the pair table otherwise.
      */
-    PrefixTreeSearch withLastLevel(LastLevel kernel) {
+    public PrefixTreeSearch withLastLevel(LastLevel kernel) {
         return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel);
     }
 
@@ -134,10 +145,11 @@ public final class PrefixTreeSearch implements Search {
         return stopAtPerfect;
     }
 
-    /** True if this search runs its last levels with {@link DenseLastLevel} on data that suit it. */
-    boolean dense() {
+    /** True if this search of {@code request} runs its last levels with {@link DenseLastLevel} (if the data suit). */
+    boolean dense(SearchRequest request) {
         return switch (lastLevel) {
-            case AUTO -> DenseLastLevel.fastHere();
+            case AUTO -> DenseLastLevel.fastHere() && Combinations.count(request.scores().questionCount(),
+                    request.k()).compareTo(java.math.BigInteger.valueOf(DENSE_MIN_SETS)) >= 0;
             case DENSE -> true;
             case PAIR_TABLE -> false;
         };

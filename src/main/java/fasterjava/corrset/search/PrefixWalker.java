@@ -96,6 +96,9 @@ final class PrefixWalker {
             scoreSingle(count);
         } else {
             unitAnswers.compactFrom(answers, levelUsers[depth], levelPositions[depth], count);
+            if (dense != null) {
+                dense.startUnit(unitAnswers, count);
+            }
             for (int i = 0; i < count; i++) {
                 levelUsers[depth][i] = i;
                 levelPositions[depth][i] = unitAnswers.start[i];

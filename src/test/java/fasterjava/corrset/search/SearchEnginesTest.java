@@ -208,6 +208,23 @@ class SearchEnginesTest {
     }
 
     @Test
+    void setsOfEveryQuestionAndSupportAboveEveryCount() {
+        // K = Q: one set, one unit, the last levels' tables hold a single pair or leaf.
+        Scores scores = SearchFixtures.random(dir, 31, 40, 7, 0.7, 1);
+        for (int k = 5; k <= 7; k++) {
+            checkAll(scores, k, 2, 3, "K up to Q");
+        }
+        Scores graded = SearchFixtures.random(dir, 32, 30, 6, 0.9, 3);
+        checkAll(graded, 6, 2, 1, "K = Q, scores 0..3");
+        // More users asked for than any set has: nothing qualifies, yet every set is examined and counted.
+        for (Search engine : exhaustiveEngines()) {
+            SearchResult none = engine.run(new SearchRequest(scores, 4, 1000, 2, 2), Progress.NONE);
+            assertTrue(none.best().isEmpty(), engine.name());
+        }
+        checkAll(scores, 4, 1000, 2, "min-users above every count");
+    }
+
+    @Test
     void minimumSupportExcludesSmallSets() {
         Scores scores = SearchFixtures.random(dir, 13, 30, 9, 0.8, 1);
         SearchResult loose = Searches.fastest().run(new SearchRequest(scores, 4, 2, 1, 1), Progress.NONE);
