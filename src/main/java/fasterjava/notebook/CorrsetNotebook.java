@@ -10,10 +10,12 @@ import fasterjava.corrset.search.SearchRequest;
 import fasterjava.corrset.search.SearchResult;
 import fasterjava.corrset.search.Searches;
 import fasterjava.ladder.LadderReport;
+import fasterjava.ladder.Step;
 import fasterjava.util.Progress;
 import java.awt.image.BufferedImage;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.Locale;
 import java.util.stream.IntStream;
 import org.knowm.xchart.BitmapEncoder;
@@ -66,11 +68,19 @@ public final class CorrsetNotebook {
     }
 
     /**
-     * Verifies and times the selected steps against the baseline (which always runs), printing each
-     * "verified:" line and the table.
+     * Verifies, then times the selected steps against the baseline (which always runs); the cell shows the table.
+     * At {@code tiny} the figures shown come from a larger run, labelled (see {@link LadderNotebook#ladder}).
      */
-    public LadderReport ladder(String steps) {
+    public LadderFigures ladder(String steps) {
         return ladder.ladder(steps);
+    }
+
+    /**
+     * Runs your own step through the same harness (verified against the baseline, then timed) and shows it beside
+     * this notebook's last ladder run: {@code nb.tryStep("my-bitsets", MyStep::new)}.
+     */
+    public LadderFigures tryStep(String name, Supplier<? extends Step<CorrsetInput, CorrsetResult>> step) {
+        return ladder.tryStep(name, step);
     }
 
     /** Share of answers scoring above zero, per question: what the generated data look like. */
@@ -105,12 +115,12 @@ public final class CorrsetNotebook {
     }
 
     /** Cumulative speedup over the baseline, measured here. */
-    public BufferedImage speedupChart(LadderReport report) {
-        return ladder.speedupChart(report);
+    public BufferedImage speedupChart(LadderFigures figures) {
+        return ladder.speedupChart(figures);
     }
 
     /** Time per combination, ours beside the articles' published figures. */
-    public BufferedImage timeChart(LadderReport report) {
-        return ladder.timeChart(report);
+    public BufferedImage timeChart(LadderFigures figures) {
+        return ladder.timeChart(figures);
     }
 }

@@ -18,6 +18,7 @@ import fasterjava.vitals.steps.Step07Threads;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -66,17 +67,28 @@ public final class VitalsNotebook {
         ladder.profile(step);
     }
 
-    /** Verifies and times the selected steps against the baseline, printing each "verified:" line and the table. */
-    public LadderReport ladder(String steps) {
+    /**
+     * Verifies, then times the selected steps against the baseline (which always runs); the cell shows the table.
+     * At {@code tiny} the figures shown come from a larger run, labelled (see {@link LadderNotebook#ladder}).
+     */
+    public LadderFigures ladder(String steps) {
         return ladder.ladder(steps);
     }
 
-    public BufferedImage speedupChart(LadderReport report) {
-        return ladder.speedupChart(report);
+    /**
+     * Runs your own step through the same harness (verified against the baseline, then timed) and shows it beside
+     * this notebook's last ladder run: {@code nb.tryStep("my-fused-pass", MyStep::new)}.
+     */
+    public LadderFigures tryStep(String name, Supplier<? extends Step<VitalsTable, VitalsFeatures>> step) {
+        return ladder.tryStep(name, step);
     }
 
-    public BufferedImage timeChart(LadderReport report) {
-        return ladder.timeChart(report);
+    public BufferedImage speedupChart(LadderFigures figures) {
+        return ladder.speedupChart(figures);
+    }
+
+    public BufferedImage timeChart(LadderFigures figures) {
+        return ladder.timeChart(figures);
     }
 
     /**
@@ -175,8 +187,8 @@ public final class VitalsNotebook {
         return BitmapEncoder.getBufferedImage(Scaling.chart(result));
     }
 
-    /** Lines of code per step beside its time per patient in {@code report}: what each speedup cost to write. */
-    public BufferedImage codeSizeChart(LadderReport report) {
-        return ladder.codeSizeChart(report);
+    /** Lines of code per step beside its time per patient in {@code figures}: what each speedup cost to write. */
+    public BufferedImage codeSizeChart(LadderFigures figures) {
+        return ladder.codeSizeChart(figures);
     }
 }

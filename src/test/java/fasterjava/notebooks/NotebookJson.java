@@ -22,6 +22,8 @@ final class NotebookJson {
             "/\\*\\*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*public (?:final )?(?:class|interface|enum|record)",
             Pattern.DOTALL);
 
+    static final String EXERCISE_TAG = "exercise";
+
     private final String name;
     private final ArrayNode cells = JSON.createArrayNode();
 
@@ -37,6 +39,15 @@ final class NotebookJson {
         ObjectNode cell = cell("code", text);
         cell.putNull("execution_count");
         cell.putArray("outputs");
+    }
+
+    /**
+     * A code cell a learner edits, tagged {@value #EXERCISE_TAG}: the one kind of cell that may declare a class
+     * ({@link CommittedNotebooksTest} checks every other cell).
+     */
+    void exercise(String text) {
+        code(text);
+        ((ObjectNode) cells.get(cells.size() - 1).get("metadata")).putArray("tags").add(EXERCISE_TAG);
     }
 
     private ObjectNode cell(String type, String text) {
