@@ -195,10 +195,10 @@ public final class LadderNotebook<D, R> {
         String baseline = report.baseline().id();
         List<String> checked = report.steps().stream().map(StepTiming::id).filter(id -> !id.equals(baseline))
                 .map(id -> yours != null && id.equals(yours.id()) ? yours.slug() : id).toList();
-        System.out.println(String.format(Locale.ROOT, "verified: %s reproduced the baseline %s on the first %,d %ss, "
-                + "then %s timed", checked.isEmpty() ? "no step besides the baseline" : String.join(", ", checked),
+        printf("verified: %s reproduced the baseline %s on the first %,d %ss, "
+                + "then %s timed%n", checked.isEmpty() ? "no step besides the baseline" : String.join(", ", checked),
                 baseline, report.baseline().verifiedItems(), journey.ladder().unit(),
-                checked.size() == 1 ? "was" : "were"));
+                checked.size() == 1 ? "was" : "were");
         return report;
     }
 
@@ -219,14 +219,14 @@ public final class LadderNotebook<D, R> {
                         + name, name), timing.published());
     }
 
-    /** Cumulative speedup over the baseline, measured here. */
+    /** Speedup over the baseline of the figures shown (their source in the title), the notebook's step marked. */
     public BufferedImage speedupChart(LadderFigures figures) {
-        return LadderCharts.image(LadderCharts.speedup(figures.report()));
+        return LadderCharts.image(NotebookCharts.speedup(figures));
     }
 
-    /** Time per work item, ours beside the published figures. */
+    /** Time per work item of the figures shown, beside the published figures. */
     public BufferedImage timeChart(LadderFigures figures) {
-        return LadderCharts.image(LadderCharts.timePerItem(figures.report()));
+        return LadderCharts.image(NotebookCharts.timePerItem(figures));
     }
 
     /**
@@ -278,5 +278,10 @@ public final class LadderNotebook<D, R> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** One formatted print: the kernel shows each write as it comes, so a line is written whole. */
+    static void printf(String format, Object... args) {
+        System.out.print(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,5 +1,7 @@
 package fasterjava.notebook;
 
+import static fasterjava.notebook.LadderNotebook.printf;
+
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.Rung;
 import fasterjava.ladder.Step;
@@ -18,6 +20,7 @@ import fasterjava.vitals.steps.Step07Threads;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Supplier;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
@@ -180,7 +183,7 @@ public final class VitalsNotebook {
                 : journey.generated(SCALING_PATIENTS, System.out::println);
         Scaling.Result result = Scaling.measure(Step07Threads::new, table, cores, 5);
         for (Scaling.Point point : result.points()) {
-            System.out.printf("%d thread(s): %.4f s for %,d patients, %.2fx%n", point.threads(), point.seconds(),
+            printf("%d thread(s): %.4f s for %,d patients, %.2fx%n", point.threads(), point.seconds(),
                     table.patientCount(), point.speedup());
         }
         System.out.println(result.summary());

@@ -3,14 +3,19 @@ package fasterjava.notebook;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import fasterjava.corrset.CorrsetInput;
 import fasterjava.corrset.CorrsetResult;
 import fasterjava.corrset.steps.Step09Bitsets;
+import fasterjava.corrset.data.Scores;
 import fasterjava.ladder.Step;
+import fasterjava.util.ProjectPaths;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.util.Arrays;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,6 +83,32 @@ class CorrsetNotebookTest {
         assertFalse(output().lines().anyMatch(l -> l.startsWith("verified:")), "no verified line for a failed step");
         assertTrue(figures.toString().contains("not verified"), figures.toString());
         assertTrue(figures.report().steps().isEmpty(), "nothing timed");
+    }
+
+    @Test
+    void withoutASavedFullSearchTheOverviewSearchesTheDataAndShowsWhyMinUsersMatters() {
+        assumeFalse(Files.exists(ProjectPaths.results().resolve("corrset-best.json")), "a saved search is shown");
+        CorrsetNotebook nb = CorrsetNotebook.open();
+        printed.reset();
+        nb.best();
+        String out = output();
+        assertTrue(out.contains("every set of 5 among all 20 questions"), out);
+        assertTrue(out.contains("sets: 10% 20% 30% 40% 50% 60% 70% 80% 90% 100% done"), out);
+        assertTrue(out.contains("at least 2 users, the five best:\n  questions ["), out);
+        assertTrue(out.contains("r = 1.000000 over n = "), "r = 1 with a handful of users: " + out);
+        assertTrue(out.contains("Asking for at least 10 users"), out);
+    }
+
+    @Test
+    void firstQuestionsKeepsEveryUsersGrandTotal() {
+        Scores scores = CorrsetNotebook.open().scores();
+        Scores first = scores.firstQuestions(7);
+        assertEquals(7, first.questionCount());
+        assertEquals(scores.userCount(), first.userCount());
+        assertEquals(scores.grandTotals(), first.grandTotals());
+        assertTrue(Arrays.equals(scores.answeredBy(6), first.answeredBy(6)));
+        assertTrue(first.rowCount() < scores.rowCount());
+        assertTrue(Arrays.stream(first.rowQuestions()).allMatch(q -> q < 7));
     }
 
     /** Step 09, but with one user too many counted in every set: what a learner's slip looks like. */
