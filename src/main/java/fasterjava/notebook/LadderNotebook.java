@@ -88,20 +88,27 @@ public final class LadderNotebook<D, R> {
         return read(sourceFile(StepSelection.find(step, journey.ladder().rungs())));
     }
 
-    /** What changed from the previous step, as coloured HTML: {@code display("text/html", nb.diff("05"))}. */
+    /**
+     * What changed from the previous step, as HTML: the changed hunks with three lines of context, numbered with
+     * the files' own line numbers, then the whole new file in a collapsed block. The baseline shows its whole
+     * source, numbered.
+     */
     public String diff(String step) {
         List<Rung<D, R>> rungs = journey.ladder().rungs();
         Rung<D, R> rung = StepSelection.find(step, rungs);
         int index = rungs.indexOf(rung);
+        Path after = sourceFile(rung);
+        List<String> afterLines = read(after).lines().toList();
         if (index == 0) {
-            return LineDiff.toHtml(rung.id() + " is the baseline: its whole source", LineDiff.diff(List.of(),
-                    read(sourceFile(rung)).lines().toList()));
+            return LineDiff.toHtml(rung.id() + " is the baseline: its whole source, " + after.getFileName(),
+                    LineDiff.diff(List.of(), afterLines));
         }
         Path before = sourceFile(rungs.get(index - 1));
-        Path after = sourceFile(rung);
-        List<LineDiff.Line> changes = LineDiff.withContext(LineDiff.diff(read(before).lines().toList(),
-                read(after).lines().toList()), 3);
-        return LineDiff.toHtml("diff " + before.getFileName() + " → " + after.getFileName(), changes);
+        List<LineDiff.Line> changes = LineDiff.withContext(LineDiff.diff(read(before).lines().toList(), afterLines),
+                3);
+        return LineDiff.toHtml("diff " + before.getFileName() + " → " + after.getFileName(), changes)
+                + LineDiff.collapsed("the whole of " + after.getFileName() + " (" + afterLines.size()
+                        + " lines): click to open", afterLines);
     }
 
     /** Profiles a step with Java Flight Recorder for a few seconds and prints where its time goes. */
