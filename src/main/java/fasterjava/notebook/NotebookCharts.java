@@ -3,7 +3,6 @@ package fasterjava.notebook;
 import fasterjava.ladder.LadderCharts;
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.StepTiming;
-import fasterjava.ladder.Units;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +45,8 @@ final class NotebookCharts {
         style(chart);
         chart.getStyler().setYAxisMin(Math.pow(10, Math.floor(Math.log10(min))));
         chart.getStyler().setYAxisMax(Math.pow(10, Math.ceil(Math.log10(max) + 1e-9)));
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(Units::ratio);
+        // Decimal patterns, not a formatting function: XChart 3.8 places a log axis's ticks wrongly with one.
+        chart.getStyler().setYAxisDecimalPattern("#,##0'x'");
         chart.getStyler().setDecimalPattern("#,##0.##'x'");
         chart.addSeries("steps", ids, others).setFillColor(STEP);
         if (figures.highlight() != null && ids.contains(figures.highlight())) {
@@ -60,7 +60,7 @@ final class NotebookCharts {
         CategoryChart chart = LadderCharts.timePerItem(figures.report());
         chart.setTitle(chart.getTitle() + " · " + figures.source());
         chart.setXAxisTitle("step · data: " + figures.report().data() + " (published figures: their own data)");
-        chart.getStyler().setyAxisTickLabelsFormattingFunction(Units::nanos);
+        chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         return chart;
     }
 

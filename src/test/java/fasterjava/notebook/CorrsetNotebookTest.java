@@ -57,6 +57,8 @@ class CorrsetNotebookTest {
         assertTrue(figures.toString().startsWith("<table"), figures.toString());
         assertTrue(figures.toString().contains(figures.source()), "the caption names the source");
         assertEquals(3, figures.report().steps().size());
+        assertTrue(nb.speedupChart(figures).getWidth() > 100, "renders headless");
+        assertTrue(nb.timeChart(figures).getWidth() > 100, "renders headless");
     }
 
     @Test
