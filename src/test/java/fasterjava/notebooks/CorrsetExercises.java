@@ -3,6 +3,7 @@ package fasterjava.notebooks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The k-corrset notebooks' "Your turn" sections and their solutions. Two deliberately naive starters, each a
@@ -13,6 +14,8 @@ import java.util.Map;
  */
 final class CorrsetExercises {
     static final String TRACK = "solutions";
+    /** The steps whose task {@link #solutions()} solves. */
+    private static final Set<String> SOLVED = Set.of("03", "06", "07", "09", "10", "11");
 
     private static final String IMPORTS = """
             import fasterjava.corrset.*;
@@ -244,10 +247,11 @@ final class CorrsetExercises {
                 The cell below holds a complete step that is deliberately naive; edit it, run it, then run the
                 cell after it: `nb.tryStep` verifies your step against the baseline (a wrong answer is reported as
                 *not verified* and not timed), then times it and shows it beside the ladder above, at this
-                notebook's size. A solution is in `notebooks/solutions/`.
+                notebook's size.%s
 
                 **Predict, then measure.** %s Write your prediction down before you run the next cells."""
-                .formatted(exercise.task().strip(), exercise.predict().strip()));
+                .formatted(exercise.task().strip(), SOLVED.contains(number) ? " A worked solution is in "
+                        + "`notebooks/solutions/`." : "", exercise.predict().strip()));
         nb.exercise(exercise.starter());
         nb.code("var yours = nb.tryStep(\"my-" + slug + "\", " + exercise.className() + "::new);\nyours");
         nb.code("nb.speedupChart(yours)");
