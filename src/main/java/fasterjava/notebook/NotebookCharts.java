@@ -18,6 +18,8 @@ import org.knowm.xchart.style.Styler;
 final class NotebookCharts {
     private static final Color STEP = new Color(0x4C, 0x72, 0xB0);
     private static final Color HIGHLIGHT = new Color(0xDD, 0x84, 0x52);
+    /** Java's bars beside the published ones: a colour apart from the two sources' blue and yellow. */
+    private static final Color JAVA = new Color(0x2C, 0x8C, 0x3C);
 
     private NotebookCharts() {
     }
@@ -58,7 +60,12 @@ final class NotebookCharts {
     /** The ladder's time-per-item chart with the figures' source and data in the title and one tick format. */
     static CategoryChart timePerItem(LadderFigures figures) {
         CategoryChart chart = LadderCharts.timePerItem(figures.report());
-        chart.setTitle(chart.getTitle() + " · " + figures.source());
+        // The ladder's chart names its Java series "measured here"; these figures may be a reference run's.
+        String measuredHere = chart.getSeriesMap().keySet().iterator().next();
+        var java = chart.removeSeries(measuredHere);
+        String source = figures.source().replaceFirst(" \\(.*", "");
+        chart.addSeries("Java: " + source, new ArrayList<>(java.getXData()), new ArrayList<>(java.getYData()))
+                .setFillColor(JAVA);
         chart.setXAxisTitle("step · data: " + figures.report().data() + " (published figures: their own data)");
         chart.getStyler().setYAxisDecimalPattern("#,##0.###");
         return chart;
