@@ -53,7 +53,7 @@ public final class BasicsNotebook {
     /** The topics of the track, one per line: number, slug, title. */
     public void topics() {
         for (Topic topic : Topics.all()) {
-            System.out.printf(Locale.ROOT, "%s  %-12s %s%n", topic.number(), topic.slug(), topic.title());
+            System.out.print(String.format(Locale.ROOT, "%s  %-12s %s%n", topic.number(), topic.slug(), topic.title()));
         }
     }
 

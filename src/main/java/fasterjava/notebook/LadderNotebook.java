@@ -4,11 +4,14 @@ import fasterjava.journeys.Journeys;
 import fasterjava.ladder.Journey;
 import fasterjava.ladder.LadderCharts;
 import fasterjava.ladder.LadderReport;
+import fasterjava.ladder.LadderRunner;
 import fasterjava.ladder.Machine;
 import fasterjava.ladder.Rung;
+import fasterjava.ladder.Step;
 import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
 import fasterjava.ladder.StepTiming;
+import fasterjava.ladder.VerificationException;
 import fasterjava.util.ProjectPaths;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -17,6 +20,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
 import org.knowm.xchart.CategoryChartBuilder;
@@ -35,10 +40,14 @@ import org.knowm.xchart.CategoryChartBuilder;
 public final class LadderNotebook<D, R> {
     public static final String SIZE_VARIABLE = "FASTER_SIZE";
     private static final String DEFAULT_SIZE = "tiny";
+    /** The number a learner's step runs under in the harness (its own name is what the output shows). */
+    private static final String YOURS_NUMBER = "00";
 
     private final Journey<D, R> journey;
     private final String size;
     private final D data;
+    /** This notebook's last {@link #ladder} run, which {@link #tryStep} charts a learner's step beside. */
+    private LadderReport lastRun;
 
     private LadderNotebook(Journey<D, R> journey, String size) {
         this.journey = journey;
@@ -79,20 +88,27 @@ public final class LadderNotebook<D, R> {
         return read(sourceFile(StepSelection.find(step, journey.ladder().rungs())));
     }
 
-    /** What changed from the previous step, as coloured HTML: {@code display("text/html", nb.diff("05"))}. */
+    /**
+     * What changed from the previous step, as HTML: the changed hunks with three lines of context, numbered with
+     * the files' own line numbers, then the whole new file in a collapsed block. The baseline shows its whole
+     * source, numbered.
+     */
     public String diff(String step) {
         List<Rung<D, R>> rungs = journey.ladder().rungs();
         Rung<D, R> rung = StepSelection.find(step, rungs);
         int index = rungs.indexOf(rung);
+        Path after = sourceFile(rung);
+        List<String> afterLines = read(after).lines().toList();
         if (index == 0) {
-            return LineDiff.toHtml(rung.id() + " is the baseline: its whole source", LineDiff.diff(List.of(),
-                    read(sourceFile(rung)).lines().toList()));
+            return LineDiff.toHtml(rung.id() + " is the baseline: its whole source, " + after.getFileName(),
+                    LineDiff.diff(List.of(), afterLines));
         }
         Path before = sourceFile(rungs.get(index - 1));
-        Path after = sourceFile(rung);
-        List<LineDiff.Line> changes = LineDiff.withContext(LineDiff.diff(read(before).lines().toList(),
-                read(after).lines().toList()), 3);
-        return LineDiff.toHtml("diff " + before.getFileName() + " → " + after.getFileName(), changes);
+        List<LineDiff.Line> changes = LineDiff.withContext(LineDiff.diff(read(before).lines().toList(), afterLines),
+                3);
+        return LineDiff.toHtml("diff " + before.getFileName() + " → " + after.getFileName(), changes)
+                + LineDiff.collapsed("the whole of " + after.getFileName() + " (" + afterLines.size()
+                        + " lines): click to open", afterLines);
     }
 
     /** Profiles a step with Java Flight Recorder for a few seconds and prints where its time goes. */
@@ -103,30 +119,129 @@ public final class LadderNotebook<D, R> {
     }
 
     /**
-     * Verifies and times the selected steps against the baseline (which always runs), printing each
-     * "verified:" line and the table.
+     * Verifies and times the selected steps against the baseline (which always runs) and returns what to show:
+     * one progress line, a {@code verified:} line, a line per step that came out slower than the one before it,
+     * then (as the cell's value) the table. At the smallest size the runs only check: the figures shown are this
+     * machine's last run at a larger size, or the README's reference run, labelled with their source; this run's
+     * own are shown only when neither exists, and then say so.
      */
-    public LadderReport ladder(String steps) {
-        LadderReport report = journey.runLadder(data, steps, journey.budget(size), System.out::println);
-        System.out.print(report.toConsoleTable());
+    public LadderFigures ladder(String steps) {
+        List<Rung<D, R>> selected = StepSelection.parse(steps, journey.ladder().rungs());
+        LadderReport measured = runQuietly(selected, null);
+        lastRun = measured;
+        String highlight = selected.get(selected.size() - 1).id();
+        LadderFigures figures;
+        if (checksOnly()) {
+            figures = ReferenceRun.find(journey, selected, journey.describe(data), ProjectPaths.root())
+                    .map(reference -> new LadderFigures(reference.report(), reference.source(), measured, highlight,
+                            null))
+                    .orElseGet(() -> new LadderFigures(measured, "measured here at size " + size
+                            + ", too short to time steadily (no larger run found in results/ or README.md)",
+                            measured, highlight, null));
+        } else {
+            figures = new LadderFigures(measured, "measured here in this run, size " + size, measured, highlight,
+                    null);
+        }
+        printFlags(figures);
+        return figures;
+    }
+
+    /**
+     * Runs a step of your own through the same harness: prepared, verified against the baseline, then timed like
+     * the ladder's steps, and shown beside this notebook's last {@link #ladder} run (the same size, the same
+     * machine). A step that does not reproduce the baseline is reported as not verified and not timed.
+     *
+     * @param name lower-case words joined by hyphens, e.g. {@code "my-bitsets"}
+     * @param step makes a fresh instance of your step, e.g. {@code MyStep::new}
+     */
+    public LadderFigures tryStep(String name, Supplier<? extends Step<D, R>> step) {
+        Rung<D, R> yours = new Rung<>(YOURS_NUMBER, name, "yours", step);
+        LadderReport measured;
+        try {
+            measured = runQuietly(List.of(journey.ladder().rungs().get(0), yours), yours);
+        } catch (VerificationException e) {
+            String failure = e.getMessage().replace(yours.id(), name);
+            System.out.println("not verified: " + failure);
+            LadderReport shown = lastRun != null ? lastRun : emptyReport();
+            return new LadderFigures(shown, "not timed: your step did not reproduce the baseline", shown, null,
+                    failure);
+        }
+        StepTiming timing = renamed(measured.step(yours.id()), name);
+        List<StepTiming> steps = new ArrayList<>(lastRun == null ? List.of(measured.baseline()) : lastRun.steps());
+        steps.add(timing);
+        LadderReport base = lastRun == null ? measured : lastRun;
+        LadderReport combined = new LadderReport(base.ladder(), base.unit(), base.data(), base.machine(),
+                base.baseline(), steps);
+        String source = (lastRun == null ? "measured here, size " : "the ladder from this notebook's run above and "
+                + name + " measured now, size ") + size + (checksOnly() ? " (too short to time steadily)" : "");
+        LadderFigures figures = new LadderFigures(combined, source, combined, name, null);
+        printFlags(figures);
+        return figures;
+    }
+
+    private boolean checksOnly() {
+        return size.equals(journey.sizes().get(0));
+    }
+
+    private LadderReport runQuietly(List<Rung<D, R>> selected, Rung<D, R> yours) {
+        System.out.print("verifying, then timing at size " + size + ":");
+        List<String> log = new ArrayList<>();
+        LadderReport report;
+        try {
+            report = new LadderRunner<>(journey.ladder(), journey.budget(size), line -> {
+                log.add(line);
+                if (line.startsWith("verified: ") || line.startsWith("reference: ")) {
+                    String id = line.substring(line.indexOf(' ') + 1, line.indexOf(' ', line.indexOf(' ') + 1));
+                    System.out.print(" " + (yours != null && id.equals(yours.id()) ? yours.slug()
+                            : id.substring(0, 2)) + " ✓");
+                }
+            }).run(data, selected, journey.describe(data));
+        } finally {
+            System.out.println();
+        }
+        String baseline = report.baseline().id();
+        List<String> checked = report.steps().stream().map(StepTiming::id).filter(id -> !id.equals(baseline))
+                .map(id -> yours != null && id.equals(yours.id()) ? yours.slug() : id).toList();
+        printf("verified: %s reproduced the baseline %s on the first %,d %ss, "
+                + "then %s timed%n", checked.isEmpty() ? "no step besides the baseline" : String.join(", ", checked),
+                baseline, report.baseline().verifiedItems(), journey.ladder().unit(),
+                checked.size() == 1 ? "was" : "were");
         return report;
     }
 
-    /** Cumulative speedup over the baseline, measured here. */
-    public BufferedImage speedupChart(LadderReport report) {
-        return LadderCharts.image(LadderCharts.speedup(report));
+    private static void printFlags(LadderFigures figures) {
+        for (String flag : figures.slowerThanPrevious()) {
+            System.out.println("⚠ " + flag);
+        }
     }
 
-    /** Time per work item, ours beside the published figures. */
-    public BufferedImage timeChart(LadderReport report) {
-        return LadderCharts.image(LadderCharts.timePerItem(report));
+    private LadderReport emptyReport() {
+        return new LadderReport(journey.ladder().name(), journey.ladder().unit(), journey.describe(data),
+                Machine.describe(), null, List.of());
+    }
+
+    private static StepTiming renamed(StepTiming timing, String name) {
+        return new StepTiming(name, timing.title(), timing.prepareSeconds(), timing.items(), timing.runs(),
+                timing.bestSeconds(), timing.verifiedItems(), timing.verification().replace(YOURS_NUMBER + "-"
+                        + name, name), timing.published());
+    }
+
+    /** Speedup over the baseline of the figures shown (their source in the title), the notebook's step marked. */
+    public BufferedImage speedupChart(LadderFigures figures) {
+        return LadderCharts.image(NotebookCharts.speedup(figures));
+    }
+
+    /** Time per work item of the figures shown, beside the published figures. */
+    public BufferedImage timeChart(LadderFigures figures) {
+        return LadderCharts.image(NotebookCharts.timePerItem(figures));
     }
 
     /**
      * Lines of code per step (non-blank lines outside comments) beside each step's time per item in
      * {@code report}, both on log axes: what each speedup cost to write and read.
      */
-    public BufferedImage codeSizeChart(LadderReport report) {
+    public BufferedImage codeSizeChart(LadderFigures figures) {
+        LadderReport report = figures.report();
         List<String> ids = report.steps().stream().map(StepTiming::id).toList();
         List<Integer> lines = new ArrayList<>();
         for (String id : ids) {
@@ -170,5 +285,10 @@ public final class LadderNotebook<D, R> {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
+    }
+
+    /** One formatted print: the kernel shows each write as it comes, so a line is written whole. */
+    static void printf(String format, Object... args) {
+        System.out.print(String.format(Locale.ROOT, format, args));
     }
 }

@@ -1,5 +1,7 @@
 package fasterjava.notebook;
 
+import static fasterjava.notebook.LadderNotebook.printf;
+
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.Rung;
 import fasterjava.ladder.Step;
@@ -18,6 +20,8 @@ import fasterjava.vitals.steps.Step07Threads;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
@@ -66,17 +70,28 @@ public final class VitalsNotebook {
         ladder.profile(step);
     }
 
-    /** Verifies and times the selected steps against the baseline, printing each "verified:" line and the table. */
-    public LadderReport ladder(String steps) {
+    /**
+     * Verifies, then times the selected steps against the baseline (which always runs); the cell shows the table.
+     * At {@code tiny} the figures shown come from a larger run, labelled (see {@link LadderNotebook#ladder}).
+     */
+    public LadderFigures ladder(String steps) {
         return ladder.ladder(steps);
     }
 
-    public BufferedImage speedupChart(LadderReport report) {
-        return ladder.speedupChart(report);
+    /**
+     * Runs your own step through the same harness (verified against the baseline, then timed) and shows it beside
+     * this notebook's last ladder run: {@code nb.tryStep("my-fused-pass", MyStep::new)}.
+     */
+    public LadderFigures tryStep(String name, Supplier<? extends Step<VitalsTable, VitalsFeatures>> step) {
+        return ladder.tryStep(name, step);
     }
 
-    public BufferedImage timeChart(LadderReport report) {
-        return ladder.timeChart(report);
+    public BufferedImage speedupChart(LadderFigures figures) {
+        return ladder.speedupChart(figures);
+    }
+
+    public BufferedImage timeChart(LadderFigures figures) {
+        return ladder.timeChart(figures);
     }
 
     /**
@@ -168,15 +183,15 @@ public final class VitalsNotebook {
                 : journey.generated(SCALING_PATIENTS, System.out::println);
         Scaling.Result result = Scaling.measure(Step07Threads::new, table, cores, 5);
         for (Scaling.Point point : result.points()) {
-            System.out.printf("%d thread(s): %.4f s for %,d patients, %.2fx%n", point.threads(), point.seconds(),
+            printf("%d thread(s): %.4f s for %,d patients, %.2fx%n", point.threads(), point.seconds(),
                     table.patientCount(), point.speedup());
         }
         System.out.println(result.summary());
         return BitmapEncoder.getBufferedImage(Scaling.chart(result));
     }
 
-    /** Lines of code per step beside its time per patient in {@code report}: what each speedup cost to write. */
-    public BufferedImage codeSizeChart(LadderReport report) {
-        return ladder.codeSizeChart(report);
+    /** Lines of code per step beside its time per patient in {@code figures}: what each speedup cost to write. */
+    public BufferedImage codeSizeChart(LadderFigures figures) {
+        return ladder.codeSizeChart(figures);
     }
 }

@@ -26,10 +26,20 @@ class LineDiffTest {
         List<String> before = List.of("1", "2", "3", "4", "5", "6", "7", "8", "9");
         List<String> after = List.of("1", "2", "3", "4", "5", "6", "7", "8", "nine");
         String text = LineDiff.toText(LineDiff.withContext(LineDiff.diff(before, after), 1));
-        assertEquals("  8\n- 9\n+ nine\n", text);
+        assertEquals("@@ -8,2 +8,2 @@\n  8\n- 9\n+ nine\n", text);
         List<String> both = List.of("x", "2", "3", "4", "5", "6", "7", "8", "y");
         String gapped = LineDiff.toText(LineDiff.withContext(LineDiff.diff(before, both), 1));
-        assertTrue(gapped.contains("  ...\n"), gapped);
+        assertEquals("@@ -1,2 +1,2 @@\n- 1\n+ x\n  2\n@@ -8,2 +8,2 @@\n  8\n- 9\n+ y\n", gapped);
+    }
+
+    @Test
+    void htmlNumbersLinesWithTheFilesOwnNumbers() {
+        List<LineDiff.Line> diff = LineDiff.withContext(LineDiff.diff(List.of("a", "b", "c"), List.of("a", "c", "d")),
+                0);
+        String html = LineDiff.toHtml("t", diff);
+        assertTrue(html.contains("   2</span> - b"), html);
+        assertTrue(html.contains("   3</span> + d"), html);
+        assertTrue(html.contains("@@ -2,1 "), html);
     }
 
     @Test

@@ -45,9 +45,10 @@ class VitalsNotebookTest {
         assertRendered(nb.patientChart());
         assertRendered(nb.definitions());
         assertTrue(output().contains("heart_rate"), output());
-        LadderReport report = nb.ladder("04,06");
-        assertEquals(2, report.steps().size());
-        assertRendered(nb.codeSizeChart(report));
+        LadderFigures figures = nb.ladder("04,06");
+        assertEquals(2, figures.report().steps().size());
+        assertTrue(figures.source().contains("README") || figures.source().contains("results/"), figures.source());
+        assertRendered(nb.codeSizeChart(figures));
         LadderReport ragged = nb.ragged("04,08");
         assertTrue(ragged.data().startsWith("ragged and shuffled"), ragged.data());
         assertTrue(output().contains("verified: 08-streaming equals the baseline"), output());

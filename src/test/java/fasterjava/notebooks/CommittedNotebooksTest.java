@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 /**
  * What a committed notebook must look like: no outputs (they are produced by {@code bin/notebooks test}, never
  * committed), the project kernel, a {@code <track>/NN-slug.ipynb} name with numbers never reused, and only prose
- * and calls into {@code src/}: no class or method declarations, no magics.
+ * and calls into {@code src/}: no class or method declarations (except in cells tagged as exercises, where a
+ * learner writes a step), no magics.
  */
 class CommittedNotebooksTest {
     static final String KERNEL = "faster-java";
@@ -155,7 +156,7 @@ class CommittedNotebooksTest {
                     continue;
                 }
                 String source = source(cell);
-                for (String declaration : declarations(source)) {
+                for (String declaration : isExercise(cell) ? List.<String>of() : declarations(source)) {
                     problems.add(name(notebook) + " cell " + (i + 1) + " declares: " + declaration);
                 }
                 if (source.lines().anyMatch(line -> line.stripLeading().startsWith("%"))) {
@@ -165,6 +166,26 @@ class CommittedNotebooksTest {
             }
         }
         assertEquals(List.of(), problems, "classes and methods belong in src/, notebooks call them");
+    }
+
+    /** A cell a learner edits ("Your turn", solutions): tagged so, it may declare the learner's step class. */
+    static boolean isExercise(JsonNode cell) {
+        for (JsonNode tag : cell.path("metadata").path("tags")) {
+            if (NotebookJson.EXERCISE_TAG.equals(tag.asText())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void onlyCellsTaggedAsExercisesMayDeclare() throws IOException {
+        JsonNode tagged = JSON.readTree("{\"cell_type\":\"code\",\"metadata\":{\"tags\":[\"exercise\"]}}");
+        JsonNode other = JSON.readTree("{\"cell_type\":\"code\",\"metadata\":{\"tags\":[\"other\"]}}");
+        JsonNode untagged = JSON.readTree("{\"cell_type\":\"code\",\"metadata\":{}}");
+        assertTrue(isExercise(tagged));
+        assertFalse(isExercise(other));
+        assertFalse(isExercise(untagged));
     }
 
     @Test

@@ -6,6 +6,7 @@ import fasterjava.corrset.journey.PublishedFigures;
 import fasterjava.corrset.steps.CorrsetSteps;
 import fasterjava.ladder.Journey;
 import fasterjava.ladder.Published;
+import fasterjava.ladder.Rung;
 import fasterjava.ladder.Units;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,11 @@ final class CorrsetBook implements LadderBook {
         return """
                 A Java Flight Recorder profile of the previous step — the articles used a line profiler the same
                 way""";
+    }
+
+    @Override
+    public void yourTurn(NotebookJson nb, Rung<?, ?> rung) {
+        CorrsetExercises.yourTurn(nb, rung.number(), rung.slug());
     }
 
     @Override
@@ -81,17 +87,38 @@ final class CorrsetBook implements LadderBook {
         nb.markdown("""
                 ## The answer, and why it needs a definition
 
-                The full search, with the fastest engine of the project. On data of this shape many sets reach
-                r = 1 exactly, with two or three users: ties are broken towards the lexicographically smallest set,
-                and r is compared exactly, not as a rounded double. Requiring more users per set makes the answer
-                statistically meaningful:""");
-        nb.code("nb.best(2);\nnb.best(10);");
+                The full search tries all 2.5 billion sets with the fastest engine of the project; it takes
+                minutes, so `bin/faster reproduce` runs it and saves the answers to `results/corrset-best.json`,
+                which the cell below shows. Without that file it searches the sets of the first 40 questions
+                instead (seconds, with a progress line). On data of this shape many sets reach r = 1 exactly, with
+                two or three users: ties go to the lexicographically smallest set, and r is compared exactly, not
+                as a rounded double. Compare them with the best set that has at least 10 users:""");
+        nb.code("nb.best();");
         nb.markdown("""
                 ## Where next
 
                 Step 01 is the DataFrame baseline every other step is verified against. Each step notebook shows
                 what changed in the code (a diff against the previous step, from `src/`), the profile that
                 motivated it, the verification, the timing, and the speedup so far.
+
+                ## Your turn: running your own step
+
+                Every step notebook ends with an exercise. You write a class that implements
+                `fasterjava.ladder.Step<CorrsetInput, CorrsetResult>` in a cell: `prepare(input)` converts the
+                data (not timed), `compute(items)` computes r and the user count n for the first `items` sets in
+                lexicographic order (`Combinations.first(k)`, then `Combinations.next`) and returns them in a
+                `CorrsetResult`. Then one line runs it through the same harness as the ladder:
+
+                ```java
+                var yours = nb.tryStep("my-bitsets", MyBits::new);
+                yours
+                ```
+
+                It verifies your step against the baseline on the same sets as every other step. If any r or n
+                differs, it prints `not verified:` with the first set that differs, and nothing is timed. If
+                it matches, it is timed like the ladder's steps and shown in the table and in
+                `nb.speedupChart(yours)` beside this notebook's ladder run, at this notebook's size. The starter
+                classes are deliberately naive, and `notebooks/solutions/` has worked solutions.
 
                 %s""".formatted(nav));
         return nb.json();
@@ -110,12 +137,13 @@ final class CorrsetBook implements LadderBook {
                 there for scale). The same table and chart come out of `bin/faster corrset ladder`, which also
                 writes them to `results/`.""".formatted(nav));
         nb.code(openCell());
+        nb.markdown(LadderNotebookBook.timingIntro("combination"));
         String last = CorrsetSteps.all().get(CorrsetSteps.all().size() - 1).number();
-        nb.code("var report = nb.ladder(\"01-" + last + "\");");
+        nb.code("var figures = nb.ladder(\"01-" + last + "\");\nfigures");
         nb.markdown("## Time per combination: Java here, the articles there\n\nLog scale, lower is better:");
-        nb.code("nb.timeChart(report)");
+        nb.code("nb.timeChart(figures)");
         nb.markdown("## Speedup over the baseline");
-        nb.code("nb.speedupChart(report)");
+        nb.code("nb.speedupChart(figures)");
         nb.markdown("---\n" + nav);
         return nb.json();
     }

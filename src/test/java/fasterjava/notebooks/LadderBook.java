@@ -2,6 +2,7 @@ package fasterjava.notebooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fasterjava.ladder.Journey;
+import fasterjava.ladder.Rung;
 
 /**
  * What one journey's notebooks say beyond what {@link LadderNotebookBook} generates for every ladder: its title,
@@ -30,6 +31,10 @@ interface LadderBook {
 
     /** How the step 01 notebook checks the reference itself: a Markdown cell, then a code cell. */
     String[] baselineCheck();
+
+    /** Appends the step notebook's closing exercise ("Your turn"), if the journey has one for this step. */
+    default void yourTurn(NotebookJson nb, Rung<?, ?> rung) {
+    }
 
     /** Prose before a step's profile of its predecessor, after the heading. */
     default String profileIntro() {

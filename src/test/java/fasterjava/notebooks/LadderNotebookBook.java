@@ -42,6 +42,24 @@ final class LadderNotebookBook {
         return books;
     }
 
+    /** The prose before every timing cell: what is verified, and which figures a run at each size shows. */
+    static String timingIntro(String unit) {
+        return """
+                ## Verified, then timed
+
+                The harness computes the baseline's reference %1$ss, checks each step up to this one against
+                them (any difference stops the run before that step is timed), then grows each run until it is
+                long enough to measure and keeps the best of several runs. The progress line ticks each step off
+                as it is verified; the table's *verified here* column says the same.
+
+                Which figures the table shows depends on the size. At `small` and `full` they are this run's,
+                measured here. At `tiny` (what the tests run) the runs last milliseconds: too short for steady
+                numbers, so they only check, and the table shows this machine's last `small` or `full` run from
+                `results/`, or else the README's reference run, with its source in the caption. A step slower
+                than the one before it is flagged with ⚠ at any size: the step's Javadoc above says when that is
+                expected (a different algorithm, a thread pool at a small size).""".formatted(unit);
+    }
+
     private static ObjectNode step(LadderBook book, List<? extends Rung<?, ?>> rungs, int index, String nav)
             throws IOException {
         Rung<?, ?> rung = rungs.get(index);
@@ -87,18 +105,11 @@ final class LadderNotebookBook {
                     .formatted(previous, book.profileIntro()));
             nb.code("nb.profile(\"" + previous + "\");");
         }
-        nb.markdown("""
-                ## Verified, then timed
-
-                The harness computes the baseline's reference %1$ss, checks each step up to this one
-                against it (the `verified:` lines; any difference stops the run before timing), then grows each
-                run until it is long enough to measure and keeps the best of several runs. Times are per
-                %1$s, on this machine. At `FASTER_SIZE=tiny` the runs are too short for steady numbers
-                (the JIT is still warming up, thread pools cost more than the work): it checks, `small` and
-                `full` measure.""".formatted(unit));
-        nb.code("var report = nb.ladder(\"01-" + number + "\");");
-        nb.markdown("## Speedup so far\n\nOver the baseline, measured in this run (log scale):");
-        nb.code("nb.speedupChart(report)");
+        nb.markdown(LadderNotebookBook.timingIntro(unit));
+        nb.code("var figures = nb.ladder(\"01-" + number + "\");\nfigures");
+        nb.markdown("## Speedup so far\n\nOver the baseline, for the figures above (log scale):");
+        nb.code("nb.speedupChart(figures)");
+        book.yourTurn(nb, rung);
         nb.markdown("---\n" + nav);
         return nb.json();
     }

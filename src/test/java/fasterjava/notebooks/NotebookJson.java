@@ -22,6 +22,8 @@ final class NotebookJson {
             "/\\*\\*(.*?)\\*/\\s*(?:@\\w+(?:\\([^)]*\\))?\\s*)*public (?:final )?(?:class|interface|enum|record)",
             Pattern.DOTALL);
 
+    static final String EXERCISE_TAG = "exercise";
+
     private final String name;
     private final ArrayNode cells = JSON.createArrayNode();
 
@@ -37,6 +39,15 @@ final class NotebookJson {
         ObjectNode cell = cell("code", text);
         cell.putNull("execution_count");
         cell.putArray("outputs");
+    }
+
+    /**
+     * A code cell a learner edits, tagged {@value #EXERCISE_TAG}: the one kind of cell that may declare a class
+     * ({@link CommittedNotebooksTest} checks every other cell).
+     */
+    void exercise(String text) {
+        code(text);
+        ((ObjectNode) cells.get(cells.size() - 1).get("metadata")).putArray("tags").add(EXERCISE_TAG);
     }
 
     private ObjectNode cell(String type, String text) {
@@ -61,7 +72,15 @@ final class NotebookJson {
         kernel.put("display_name", "Java 25 (faster-java)");
         kernel.put("language", "java");
         kernel.put("name", CommittedNotebooksTest.KERNEL);
-        metadata.putObject("language_info").put("name", "java");
+        // What the kernel reports when it starts, so a notebook opened and saved stays as committed (on this JDK).
+        ObjectNode language = metadata.putObject("language_info");
+        language.put("codemirror_mode", "java");
+        language.put("file_extension", ".jshell");
+        language.put("mimetype", "text/x-java-source");
+        language.put("name", "java");
+        language.put("nbconvert_exporter", "script");
+        language.put("pygments_lexer", "java");
+        language.put("version", Runtime.version().toString());
         root.put("nbformat", 4);
         root.put("nbformat_minor", 5);
         return root;
@@ -107,6 +126,10 @@ final class NotebookJson {
                 .replaceAll("\\{@(?:code|literal) ([^{}]*(?:\\{[^{}]*\\}[^{}]*)*)\\}", "`$1`")
                 .replaceAll("\\{@link(?:plain)? #?([^}\\s]+)(?: [^}]*)?\\}", "`$1`")
                 .replaceAll("\\s*<p>\\s*", "\n\n")
+                // Lists as Markdown lists, closed by a blank line so the text after them is a paragraph again.
+                .replaceAll("\\s*<ul>\\s*", "\n\n").replaceAll("\n?<li>\\s*", "\n- ")
+                .replaceAll("\\s*</li>", "").replaceAll("\\s*</ul>\\s*", "\n\n")
+                .replaceAll("<b>(.*?)</b>", "**$1**")
                 .replace("&lt;", "<").replace("&gt;", ">").replace("&amp;", "&");
         String lead = markdown.replaceFirst("^Step \\d\\d — ", "");
         return "**" + Character.toUpperCase(lead.charAt(0)) + lead.substring(1).replaceFirst(":", ":**");
@@ -116,7 +139,79 @@ final class NotebookJson {
         return JSON.readTree(file.toFile());
     }
 
+    /** Writes {@code notebook} exactly as Jupyter saves it, so opening and saving it changes nothing. */
     static void write(Path file, JsonNode notebook) throws IOException {
-        Files.writeString(file, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(notebook) + "\n");
+        Files.writeString(file, nbformatText(notebook));
+    }
+
+    /**
+     * The text nbformat writes for {@code notebook}: Python's {@code json.dumps(nb, sort_keys=True, indent=1,
+     * ensure_ascii=False)} and a final newline. Hand-written because no Jackson printer sorts keys and indents
+     * empty containers the way Python does, and a test round-trips every notebook through nbformat to check it.
+     */
+    static String nbformatText(JsonNode notebook) {
+        StringBuilder out = new StringBuilder();
+        append(out, notebook, 0);
+        return out.append('\n').toString();
+    }
+
+    private static void append(StringBuilder out, JsonNode node, int depth) {
+        if (node.isObject()) {
+            List<String> keys = new ArrayList<>();
+            node.fieldNames().forEachRemaining(keys::add);
+            if (keys.isEmpty()) {
+                out.append("{}");
+                return;
+            }
+            keys.sort(null);
+            out.append("{\n");
+            for (int i = 0; i < keys.size(); i++) {
+                out.append(" ".repeat(depth + 1));
+                appendString(out, keys.get(i));
+                out.append(": ");
+                append(out, node.get(keys.get(i)), depth + 1);
+                out.append(i < keys.size() - 1 ? ",\n" : "\n");
+            }
+            out.append(" ".repeat(depth)).append('}');
+        } else if (node.isArray()) {
+            if (node.isEmpty()) {
+                out.append("[]");
+                return;
+            }
+            out.append("[\n");
+            for (int i = 0; i < node.size(); i++) {
+                out.append(" ".repeat(depth + 1));
+                append(out, node.get(i), depth + 1);
+                out.append(i < node.size() - 1 ? ",\n" : "\n");
+            }
+            out.append(" ".repeat(depth)).append(']');
+        } else if (node.isTextual()) {
+            appendString(out, node.asText());
+        } else {
+            out.append(node.isNull() ? "null" : node.toString());
+        }
+    }
+
+    private static void appendString(StringBuilder out, String text) {
+        out.append('"');
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20) {
+                        out.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
     }
 }

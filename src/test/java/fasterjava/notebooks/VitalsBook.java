@@ -132,11 +132,12 @@ final class VitalsBook implements LadderBook {
                 The same table and chart come out of `bin/faster vitals ladder`, which also writes them to
                 `results/`.""".formatted(nav));
         nb.code(OPEN);
-        nb.code("var report = nb.ladder(\"01-" + last + "\");");
+        nb.markdown(LadderNotebookBook.timingIntro("patient"));
+        nb.code("var figures = nb.ladder(\"01-" + last + "\");\nfigures");
         nb.markdown("## Time per patient: Java here, the case study there\n\nLog scale, lower is better:");
-        nb.code("nb.timeChart(report)");
+        nb.code("nb.timeChart(figures)");
         nb.markdown("## Speedup over the baseline");
-        nb.code("nb.speedupChart(report)");
+        nb.code("nb.speedupChart(figures)");
         nb.markdown("""
                 ## Discussion 1: Amdahl's law, measured
 
@@ -158,7 +159,7 @@ final class VitalsBook implements LadderBook {
                 Each step's lines of code beside its time per patient from the run above. The first steps are
                 short because a library does the work; the fastest are longer because they spell out what the
                 machine should do. Which ones would you want to maintain?""");
-        nb.code("nb.codeSizeChart(report)");
+        nb.code("nb.codeSizeChart(figures)");
         nb.markdown("""
                 ## Beyond memory: 2 million patients
 

@@ -2,6 +2,7 @@ package fasterjava.corrset.data;
 
 import java.io.Serial;
 import java.io.Serializable;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -115,6 +116,33 @@ public final class Scores implements Serializable {
 
     public long maxGrandTotal() {
         return maxGrandTotal;
+    }
+
+    /**
+     * The first {@code count} questions, every user kept and the grand totals unchanged (still over every question
+     * each user answered): searching these is the full search restricted to sets of those questions.
+     */
+    public Scores firstQuestions(int count) {
+        if (count < 1 || count > questionCount()) {
+            throw new IllegalArgumentException("need 1 to " + questionCount() + " questions, got " + count);
+        }
+        int rows = 0;
+        for (int question : rowQuestion) {
+            rows += question < count ? 1 : 0;
+        }
+        int[] users = new int[rows];
+        int[] questions = new int[rows];
+        int[] values = new int[rows];
+        for (int row = 0, kept = 0; row < rowQuestion.length; row++) {
+            if (rowQuestion[row] < count) {
+                users[kept] = rowUser[row];
+                questions[kept] = rowQuestion[row];
+                values[kept++] = rowScore[row];
+            }
+        }
+        return new Scores(source + ", first " + count + " questions", questionIds.subList(0, count), userIds, users,
+                questions, values, Arrays.copyOf(answeredBy, count), Arrays.copyOf(answerScores, count),
+                grandTotals);
     }
 
     @Override

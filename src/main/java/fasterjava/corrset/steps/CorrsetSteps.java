@@ -20,7 +20,7 @@ public final class CorrsetSteps {
                     Step08CustomCorrcoef::new),
             new Rung<>("09", "bitsets", "Bitsets of users", Step09Bitsets::new),
             new Rung<>("10", "fused-loop", "One fused loop, no intermediate arrays", Step10FusedLoop::new),
-            new Rung<>("11", "vector-api", "Vector API: AND and skip four vectors at a time", Step11VectorApi::new),
+            new Rung<>("11", "vector-api", "Vector API: AND and skip eight vectors at a time", Step11VectorApi::new),
             new Rung<>("12", "threads", "All cores: batches on a work-stealing pool", Step12Threads::new),
             new Rung<>("13", "prefix-reuse", "Reuse shared prefixes", Step13PrefixReuse::new),
             new Rung<>("14", "inverted-last-level", "Turn the last level around", Step14InvertedLastLevel::new),

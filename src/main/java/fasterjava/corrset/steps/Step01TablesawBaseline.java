@@ -16,13 +16,16 @@ import static tech.tablesaw.aggregate.AggregateFunctions.sum;
  * Step 01 — the DataFrame baseline, the ladder's reference point: the pandas code of both articles, written
  * the idiomatic Tablesaw way.
  *
- * <p>For every combination: select the rows of its K questions from the whole long table, count rows per user
- * and keep users with K of them (they answered every question), sum those users' scores per user, join the grand
- * totals and ask the library for Pearson's r. Each combination scans all rows, hashes user ids as strings and builds
- * several intermediate tables — that is where the time goes, and what step 02 attacks.
+ * <p><b>What it does.</b> For every combination: select the rows of its K questions from the whole long table,
+ * count rows per user and keep users with K of them (they answered every question), sum those users' scores per
+ * user, join the grand totals and ask the library for Pearson's r.
  *
- * <p>Untimed: the rows become a Tablesaw table and grand totals are one group-by, as in the articles, where they
- * are computed once before the loop.
+ * <p><b>Why it is slow.</b> The README's run: 83.3 ms per combination. Each combination scans all rows, hashes user
+ * ids as strings and builds several intermediate tables — that is where the time goes, and what step 02 attacks.
+ *
+ * <p><b>What it costs.</b> Nothing to write: it is the articles' code, read as a DataFrame program. Untimed, the rows
+ * become a Tablesaw table and grand totals are one group-by, as in the articles, where they are computed once before
+ * the loop.
  */
 public final class Step01TablesawBaseline implements Step<CorrsetInput, CorrsetResult> {
     private static final String USER = "user";

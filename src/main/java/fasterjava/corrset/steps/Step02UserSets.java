@@ -17,18 +17,17 @@ import tech.tablesaw.api.Table;
 /**
  * Step 02 — sets of users: who answered all K questions is a set intersection, not a group-by over the rows.
  *
- * <p>What changed from step 01: each question gets, once and untimed, the set of users (string ids) who answered
- * it and its own small table of answers. Per combination the K sets are intersected (each user of the first set
- * is looked up in the others); only the K questions' answers are scanned, keeping users in the intersection, and
- * summed per user. Grand totals come from a map of
- * user id to total instead of a table join. The correlation is still a DataFrame computation: a two-column table
- * per combination and column arithmetic.
+ * <p><b>What changed from step 01.</b> Each question gets, once and untimed, the set of users (string ids) who
+ * answered it and its own small table of answers. Per combination the K sets are intersected (each user of the first
+ * set is looked up in the others); only the K questions' answers are scanned, keeping users in the intersection, and
+ * summed per user. Grand totals come from a map of user id to total instead of a table join. The correlation is still
+ * a DataFrame computation: a two-column table per combination and column arithmetic.
  *
- * <p>Why it is faster: step 01 filtered all rows of the long table by question and grouped them by user for
- * every combination; here the work per combination is K per-question scans and one intersection of hash sets,
- * and the per-user grouping only touches users who count.
+ * <p><b>Why it is faster.</b> The README's run: 3.77 ms per combination, 22.1x step 01's speed. Step 01 filtered all
+ * rows of the long table by question and grouped them by user for every combination; here the work per combination is
+ * K per-question scans and one intersection of hash sets, and the per-user grouping only touches users who count.
  *
- * <p>What it costs: a hash set and an answer list per question (about one more copy of the data), and still a
+ * <p><b>What it costs.</b> A hash set and an answer list per question (about one more copy of the data), and still a
  * string hash per user per scanned answer. Step 03 removes the scan.
  *
  * <p>The correlation is step 01's column arithmetic (deviations from the means, multiplied and summed: the

@@ -17,16 +17,16 @@ import tech.tablesaw.api.Table;
 /**
  * Step 03 — a score map: each counted user's K scores are looked up by (question, user) key.
  *
- * <p>What changed from step 02: the per-question answer lists are gone; a {@code HashMap} from
- * {@code (question, user)} to score, built once, answers "what did this user score on this question". The set
- * totals loop runs over the users in the intersection and looks up their K scores.
+ * <p><b>What changed from step 02.</b> The per-question answer lists are gone; a {@code HashMap} from {@code
+ * (question, user)} to score, built once, answers "what did this user score on this question". The set totals loop
+ * runs over the users in the intersection and looks up their K scores.
  *
- * <p>Why it is faster: step 02 scanned every answer of the K questions (about K × 12,000 on the article's data)
- * to find the ~19 users who count; now the work after the intersection is K lookups per counted user. What is
- * left is dominated by the intersection itself (12,000 users of the first question, each looked up in up to
- * K − 1 other sets) and the per-combination table.
+ * <p><b>Why it is faster.</b> The README's run: 553 µs per combination, 6.82x step 02's speed. Step 02 scanned every
+ * answer of the K questions (about K × 12,000 on the article's data) to find the ~19 users who count; now the work
+ * after the intersection is K lookups per counted user. What is left is dominated by the intersection itself (12,000
+ * users of the first question, each looked up in up to K − 1 other sets) and the per-combination table.
  *
- * <p>What it costs: one map entry per answer — a key record, a hash node and a table slot, tens of bytes per
+ * <p><b>What it costs.</b> One map entry per answer — a key record, a hash node and a table slot, tens of bytes per
  * answer (well over 100 MB for the full 2.4 million answers) — and a key allocation per lookup.
  */
 public final class Step03ScoreMap implements Step<CorrsetInput, CorrsetResult> {

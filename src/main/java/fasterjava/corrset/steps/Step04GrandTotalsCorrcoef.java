@@ -20,16 +20,18 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  * Step 04 — grand totals straight from their map into an array, and a library correlation: the article's
  * {@code np.corrcoef} step, with Apache Commons Math's {@link PearsonsCorrelation}.
  *
- * <p>What changed from step 03: no per-combination table. Each counted user's set total and grand total (looked
+ * <p><b>What changed from step 03.</b> No per-combination table. Each counted user's set total and grand total (looked
  * up in the grand-totals map) go into two {@code double[]}s, and one library call turns them into r.
  *
- * <p>Why it is faster: step 03 built a map of set totals, two Tablesaw columns, a table, and five more columns for
- * the arithmetic, for every combination; two small arrays and a 2×2 covariance matrix are much less work and
- * garbage. On the article's data the gain is modest, because the intersection still dominates.
+ * <p><b>Why it is faster.</b> The README's run: 628 µs per combination, 0.88x step 03's speed. Step 03 built a map of
+ * set totals, two Tablesaw columns, a table, and five more columns for the arithmetic, for every combination; two
+ * small arrays and a 2×2 covariance matrix are much less work and garbage. On the article's data that does not show:
+ * the intersection still dominates, and the library's copies (below) cost about what the table did, so the README's
+ * run measured this step slightly slower than step 03.
  *
- * <p>What it costs: the library wants a matrix, so the two arrays are copied once more, and it computes the
- * whole covariance matrix where one entry is used. Undefined cases follow the library: fewer than two users is
- * refused by {@link Covariance}, so it is answered before the call, and a constant side gives 0/0 = NaN.
+ * <p><b>What it costs.</b> The library wants a matrix, so the two arrays are copied once more, and it computes the
+ * whole covariance matrix where one entry is used. Undefined cases follow the library: fewer than two users is refused
+ * by {@link Covariance}, so it is answered before the call, and a constant side gives 0/0 = NaN.
  *
  * <p>Why the covariance route and not {@code new PearsonsCorrelation().correlation(x, y)}: that one-liner fits a
  * regression and returns {@code √(1 − SSE/SST)}; when r is near 0 the subtraction cancels and r keeps only half

@@ -19,15 +19,15 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
 /**
  * Step 05 — int ids: users and questions are the model's indices instead of their 36-character UUID strings.
  *
- * <p>What changed from step 04: every map and set is keyed by {@code Integer} instead of {@code String}; the
+ * <p><b>What changed from step 04.</b> Every map and set is keyed by {@code Integer} instead of {@code String}; the
  * structure of the code is the same.
  *
- * <p>Why it is faster: hashing an {@code Integer} is reading it, and comparing two is one instruction; a UUID
- * string must be compared character by character (36 bytes) whenever two hashes collide into the same bucket, and
- * its objects are bigger, so the sets and the score map spread over more cache lines. The intersection — 12,000
- * hash lookups and more — is still the main cost.
+ * <p><b>Why it is faster.</b> The README's run: 356 µs per combination, 1.76x step 04's speed. Hashing an {@code
+ * Integer} is reading it, and comparing two is one instruction; a UUID string must be compared character by character
+ * (36 bytes) whenever two hashes collide into the same bucket, and its objects are bigger, so the sets and the score
+ * map spread over more cache lines. The intersection — 12,000 hash lookups and more — is still the main cost.
  *
- * <p>What it costs: nothing in speed. Ids must be translated back to names for display ({@link Scores} keeps
+ * <p><b>What it costs.</b> Nothing in speed. Ids must be translated back to names for display ({@link Scores} keeps
  * them), and boxing remains: each {@code Integer} key is still an object behind a pointer, which steps 06 and 07
  * remove.
  */

@@ -16,16 +16,17 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  * Step 06 — boolean arrays: who answered a question is a {@code boolean[users]} row, and the intersection is an
  * AND of K rows.
  *
- * <p>What changed from step 05: the per-question hash sets became rows of an answered-matrix,
- * {@code answered[question][user]}. Per combination the K rows are ANDed into a fresh array, whose true positions
- * are collected into the list of counted users. Scores and grand totals still come from the maps.
+ * <p><b>What changed from step 05.</b> The per-question hash sets became rows of an answered-matrix, {@code
+ * answered[question][user]}. Per combination the K rows are ANDed into a fresh array, whose true positions are
+ * collected into the list of counted users. Scores and grand totals still come from the maps.
  *
- * <p>Why it is faster: a hash-set intersection hashes, probes and chases pointers for every element; an AND of
- * two {@code boolean} arrays is a straight sequential loop with no branches and predictable memory access, which
- * C2 unrolls and vectorizes. It does U steps per row whatever the number of answers, which pays off because
- * every question is answered by a fifth of all users.
+ * <p><b>Why it is faster.</b> The README's run: 91.1 µs per combination, 3.90x step 05's speed. A hash-set
+ * intersection hashes, probes and chases pointers for every element; an AND of two {@code boolean} arrays is a
+ * straight sequential loop with no branches and predictable memory access, which C2 unrolls and vectorizes. It does U
+ * steps per row whatever the number of answers, which pays off because every question is answered by a fifth of all
+ * users.
  *
- * <p>What it costs: one byte per (question, user) — 12 MB on the article's data, even for the 80% of pairs that
+ * <p><b>What it costs.</b> One byte per (question, user) — 12 MB on the article's data, even for the 80% of pairs that
  * were never answered — and a pass over all U users per combination even when only ~19 of them count.
  */
 public final class Step06BoolArrays implements Step<CorrsetInput, CorrsetResult> {

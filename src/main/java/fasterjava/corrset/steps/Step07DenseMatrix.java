@@ -14,17 +14,19 @@ import org.apache.commons.math3.stat.correlation.PearsonsCorrelation;
  * Step 07 — a dense score matrix: scores are {@code int[question][user]} and grand totals a {@code long[user]},
  * indexed directly instead of looked up in maps.
  *
- * <p>What changed from step 06: the (question, user) score map and the grand-totals map are replaced by plain
- * arrays indexed by the int ids (an unanswered pair holds 0 and is never read, since only users who answered all
- * K questions are looked up).
+ * <p><b>What changed from step 06.</b> The (question, user) score map and the grand-totals map are replaced by plain
+ * arrays indexed by the int ids (an unanswered pair holds 0 and is never read, since only users who answered all K
+ * questions are looked up).
  *
- * <p>Why it is faster: a map lookup allocates a key, hashes it, walks to a bucket and follows pointers to a node
- * and a boxed value; an array read is one bounds-checked load. The per-combination work is now dominated by the
- * passes over all U booleans: the K-row AND and listing the true entries.
+ * <p><b>Why it is faster.</b> The README's run: 51.1 µs per combination, 1.78x step 06's speed. A map lookup allocates
+ * a key, hashes it, walks to a bucket and follows pointers to a node and a boxed value; an array read is one
+ * bounds-checked load. The per-combination work is now dominated by the passes over all U booleans: the K-row AND and
+ * listing the true entries.
  *
- * <p>What it costs: memory for every pair, answered or not — 4 bytes × Q × U (48 MB on the article's data, where
- * the map needed well over 100 MB for the 20% of pairs that exist, so here dense is smaller too). {@code int} keeps any
- * score the loader accepts; a {@code byte[]} matrix would be a quarter of the size but only holds scores up to 127.
+ * <p><b>What it costs.</b> Memory for every pair, answered or not — 4 bytes × Q × U (48 MB on the article's data,
+ * where the map needed well over 100 MB for the 20% of pairs that exist, so here dense is smaller too). {@code int}
+ * keeps any score the loader accepts; a {@code byte[]} matrix would be a quarter of the size but only holds scores up
+ * to 127.
  */
 public final class Step07DenseMatrix implements Step<CorrsetInput, CorrsetResult> {
     private boolean[][] answered;

@@ -11,18 +11,18 @@ import fasterjava.ladder.Step;
  * Step 08 — a hand-written correlation: one pass over the counted users accumulates the six integer sums, and r
  * follows from them with the spec's formula ({@link Correlation#r(long, long, long, long, long, long)}).
  *
- * <p>What changed from step 07: x and y are {@code long[]}s and the library call is replaced by
- * {@code corrcoef}, a loop adding up {@code n, Σx, Σy, Σxy, Σx², Σy²}.
+ * <p><b>What changed from step 07.</b> X and y are {@code long[]}s and the library call is replaced by {@code
+ * corrcoef}, a loop adding up {@code n, Σx, Σy, Σxy, Σx², Σy²}.
  *
- * <p>Why it is faster: the library copied the data into a matrix, made two passes (means, then deviations) to
- * build a 2×2 covariance matrix, and allocated a correlation matrix to read one entry from; the loop is one pass
- * over ~19 users and allocates nothing. On the article's data that is only a few microseconds of the ~60 µs per
- * combination, most of which is the passes over all 60,000 booleans — step 09's target. The lasting gain is
- * exactness: integer sums have no rounding, so r differs from the exact value only by the final division and
- * square root, and undefined (n &lt; 2 or a zero spread) is an exact integer test rather than a floating-point
- * 0/0.
+ * <p><b>Why it is faster.</b> The README's run: 49.1 µs per combination, 1.04x step 07's speed. The library copied the
+ * data into a matrix, made two passes (means, then deviations) to build a 2×2 covariance matrix, and allocated a
+ * correlation matrix to read one entry from; the loop is one pass over ~19 users and allocates nothing. On the
+ * article's data that is only a few microseconds of the ~60 µs per combination, most of which is the passes over all
+ * 60,000 booleans — step 09's target. The lasting gain is exactness: integer sums have no rounding, so r differs from
+ * the exact value only by the final division and square root, and undefined (n &lt; 2 or a zero spread) is an exact
+ * integer test rather than a floating-point 0/0.
  *
- * <p>What it costs: our own numerics to get right — the sums must not overflow, which the loader guarantees
+ * <p><b>What it costs.</b> Our own numerics to get right — the sums must not overflow, which the loader guarantees
  * ({@code users × max grand total} fits the products in 64 bits).
  */
 public final class Step08CustomCorrcoef implements Step<CorrsetInput, CorrsetResult> {

@@ -11,21 +11,22 @@ import fasterjava.ladder.Step;
  * Step 09 — bitsets: who answered a question is a {@code long[]} with one bit per user, the intersection is an
  * AND of 64 users at a time, and the counted users are found by jumping from set bit to set bit.
  *
- * <p>What changed from step 08: the {@code boolean[users]} rows became bitsets of {@code ceil(U / 64)} words
- * (bit {@code u % 64} of word {@code u / 64} is user u). The K bitsets are ANDed into a fresh array, and
- * {@code usersIn} lists the set bits with {@link Long#numberOfTrailingZeros} — it skips zero words outright and
- * visits only the bits that are set, instead of testing all U entries.
+ * <p><b>What changed from step 08.</b> The {@code boolean[users]} rows became bitsets of {@code ceil(U / 64)} words
+ * (bit {@code u % 64} of word {@code u / 64} is user u). The K bitsets are ANDed into a fresh array, and {@code
+ * usersIn} lists the set bits with {@link Long#numberOfTrailingZeros} — it skips zero words outright and visits only
+ * the bits that are set, instead of testing all U entries.
  *
- * <p>Why it is faster: eight times less memory to stream per AND (938 words instead of 60,000 bytes per row on
- * the article's data), 64 users per instruction, and the user list costs one step per zero word plus one per
- * counted user. The whole answered-matrix shrinks from 12 MB to 1.5 MB and fits in cache.
+ * <p><b>Why it is faster.</b> The README's run: 4.00 µs per combination, 12.3x step 08's speed. Eight times less
+ * memory to stream per AND (938 words instead of 60,000 bytes per row on the article's data), 64 users per
+ * instruction, and the user list costs one step per zero word plus one per counted user. The whole answered-matrix
+ * shrinks from 12 MB to 1.5 MB and fits in cache.
  *
- * <p>What it costs: bit arithmetic in the code, and the intermediate arrays remain: the AND, the user list and
- * x/y are allocated per combination. {@link java.util.BitSet} would hide the bits ({@code clone}, {@code and},
- * {@code cardinality}, {@code nextSetBit}); tried in place of the {@code long[]}, it was no slower, even about
- * 25% faster in interleaved runs on a busy 2-core machine — the JDK's own loops are hard to beat. It stays out
- * because its words are private ({@code toLongArray} copies them): step 10 ANDs K rows word by word without
- * storing a result, and step 11 loads eight words at once as a vector; both need the {@code long[]}.
+ * <p><b>What it costs.</b> Bit arithmetic in the code, and the intermediate arrays remain: the AND, the user list and
+ * x/y are allocated per combination. {@link java.util.BitSet} would hide the bits ({@code clone}, {@code and}, {@code
+ * cardinality}, {@code nextSetBit}); tried in place of the {@code long[]}, it measured no slower: the JDK's own loops
+ * are hard to beat. It stays out because its words are private ({@code toLongArray} copies them): step 10 ANDs K rows
+ * word by word without storing a result, and step 11 loads eight words at once as a vector; both need the {@code
+ * long[]}.
  *
  * <p>The Python article needed four more steps here (Numba-compiling {@code bitset_to_list}, {@code corrcoef},
  * {@code bitset_and} and the whole function one at a time) because Numba compiles only what it is told to. The

@@ -12,15 +12,16 @@ import fasterjava.ladder.Step;
  * user straight into the six sums. The score matrix is turned around to one row per user, so a counted user's K
  * scores are read from one place that stays cached.
  *
- * <p>What changed from step 09: {@code usersIn}, {@code corrcoef} and the intermediate AND, user and x/y arrays
- * are gone. The rows are read one line of 8 words (512 users) at a time into 8 locals and ANDed row after row; a
- * line is dropped as soon as all 8 words are zero; each set bit left is a counted user whose x and y go directly
- * into {@code n, Σx, Σy, Σxy, Σx², Σy²}. Rows are padded with zero words to whole lines. The layout changes too,
- * and steps 11 and 12 keep it: {@code int[question][user]} becomes {@code int[user][question]} (same 48 MB, same
- * exact {@code int} scores for any input the loader accepts).
+ * <p><b>What changed from step 09.</b> {@code usersIn}, {@code corrcoef} and the intermediate AND, user and x/y arrays
+ * are gone. The rows are read one line of 8 words (512 users) at a time into 8 locals and ANDed row after row; a line
+ * is dropped as soon as all 8 words are zero; each set bit left is a counted user whose x and y go directly into
+ * {@code n, Σx, Σy, Σxy, Σx², Σy²}. Rows are padded with zero words to whole lines. The layout changes too, and steps
+ * 11 and 12 keep it: {@code int[question][user]} becomes {@code int[user][question]} (same 48 MB, same exact {@code
+ * int} scores for any input the loader accepts).
  *
- * <p>Why it is faster: step 09 allocated and wrote a 938-word AND result, a user list and two value arrays, and
- * read them back; here the AND lives in registers from load to test. Three details matter as much as the fusion:
+ * <p><b>Why it is faster.</b> The README's run: 1.32 µs per combination, 3.04x step 09's speed. Step 09 allocated and
+ * wrote a 938-word AND result, a user list and two value arrays, and read them back; here the AND lives in registers
+ * from load to test. Three details matter as much as the fusion:
  * <ul>
  *   <li>User-major scores. Consecutive combinations share their first K − 1 questions, so their counted users all
  *       come from the ~96 users who answered those; with one row per user, those 96 rows (77 KB) stay in cache
@@ -31,18 +32,14 @@ import fasterjava.ladder.Step;
  *       over rows into pre-, main- and post-loops whose set-up costs more than the 4 ANDs they hold.</li>
  *   <li>The loop over rows stops at an all-zero line. After four rows 44% of lines are empty, which saves loads,
  *       and the data-dependent exit makes it a plain loop that C2 does not unroll: the same loop without the exit
- *       is slower (step 11 measures it).</li>
+ *       is slower.</li>
  * </ul>
- * Measured on a 2-core Xeon (AVX-512), JDK 25, the article's data (60,000 users, 200 questions, K = 5), the first
- * 200,000 combinations, in one JVM, interleaved, best of 8, thread CPU time, while another job kept the machine
- * busy (load 4): step 09 4.1 µs, the previous step 10 (per-word loop stopping at the first zero word, question-major
- * scores) 3.2 µs, this loop with question-major scores 1.8 µs, with user-major scores 1.55 µs per combination.
  *
- * <p>What it costs: the AND, the bit walk and the statistics are no longer separate functions to test or reuse,
- * and the loop is shaped by the JIT (8 named words, a line buffer to walk them). The early exit only pays because
- * the data are sparse: ~19 users in 60,000 answer all 5 questions. The article spent one more step putting the
- * whole loop under a single Numba {@code @njit} to erase Python call overhead between these functions; the JVM's
- * JIT already compiles and inlines across methods, so that step has no Java counterpart.
+ * <p><b>What it costs.</b> The AND, the bit walk and the statistics are no longer separate functions to test or reuse,
+ * and the loop is shaped by the JIT (8 named words, a line buffer to walk them). The early exit only pays because the
+ * data are sparse: ~19 users in 60,000 answer all 5 questions. The article spent one more step putting the whole loop
+ * under a single Numba {@code @njit} to erase Python call overhead between these functions; the JVM's JIT already
+ * compiles and inlines across methods, so that step has no Java counterpart.
  */
 public final class Step10FusedLoop implements Step<CorrsetInput, CorrsetResult> {
     /** Words per line: 8 × 64 bits = 512 users, one 64-byte cache line of a bitset. */

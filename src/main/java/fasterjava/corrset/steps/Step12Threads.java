@@ -17,22 +17,23 @@ import jdk.incubator.vector.VectorSpecies;
  * Step 12 — all cores: the combinations are cut into batches of 1,024 ({@code BATCH}), spread over a
  * work-stealing {@link ForkJoinPool}, each batch running step 11's kernel on its own slice of the result.
  *
- * <p>What changed from step 11: {@code compute} splits the range of batches in halves, recursively, until one
- * batch is left; idle threads steal the other halves. A batch finds its first combination by rank (no batch
- * depends on another), then steps through the next ones in lexicographic order as before, writing r and n at the
- * combinations' own positions — so the output is identical whatever the number of threads or the order batches
- * run in. The kernel's scratch (the K rows and the lane buffer) moved from fields into each batch.
+ * <p><b>What changed from step 11.</b> {@code compute} splits the range of batches in halves, recursively, until one
+ * batch is left; idle threads steal the other halves. A batch finds its first combination by rank (no batch depends on
+ * another), then steps through the next ones in lexicographic order as before, writing r and n at the combinations'
+ * own positions — so the output is identical whatever the number of threads or the order batches run in. The kernel's
+ * scratch (the K rows and the lane buffer) moved from fields into each batch.
  *
- * <p>Why it is faster: the combinations are independent, the bitsets and score rows are only read, and each
- * batch writes its own slice of the output, so threads share nothing that is written and need no locks. Batching
- * is what the Rust article found decisive (4.22 s → 982 ms for 5M combinations): one task per combination costs
- * about as much in scheduling as the microsecond or two of work it holds, while a thousand combinations per task
- * make the overhead negligible and still leave hundreds of tasks to balance the load.
+ * <p><b>Why it is faster.</b> The README's run: 435 ns per combination, 1.41x step 11's speed. The combinations are
+ * independent, the bitsets and score rows are only read, and each batch writes its own slice of the output, so threads
+ * share nothing that is written and need no locks. Batching is what the Rust article found decisive (4.22 s → 982 ms
+ * for 5M combinations): one task per combination costs about as much in scheduling as the microsecond or two of work
+ * it holds, while a thousand combinations per task make the overhead negligible and still leave hundreds of tasks to
+ * balance the load.
  *
- * <p>What it costs: at most {@code threads} times faster, less when the threads compete for shared caches and
+ * <p><b>What it costs.</b> At most {@code threads} times faster, less when the threads compete for shared caches and
  * memory bandwidth (the score matrix is read by all of them). The pool is created per {@code compute} and closed
- * before it returns (starting a thread is tens of microseconds, negligible next to a timed run), so no thread
- * outlives the call and an idle step holds no threads.
+ * before it returns (starting a thread is tens of microseconds, negligible next to a timed run), so no thread outlives
+ * the call and an idle step holds no threads.
  */
 public final class Step12Threads implements Step<CorrsetInput, CorrsetResult> {
     /** Combinations per task: the Rust article's batch size. */

@@ -12,15 +12,15 @@ import java.util.Arrays;
  * Step 14 — turn the last level around: instead of intersecting the prefix's users with each last question, let
  * each of those users add themselves to every last question they answered.
  *
- * <p><b>What changed.</b> Step 13 still ANDs a whole bitset per set (938 words for 60,000 users) to find the ~19
- * users a set keeps. Here the combinations are taken a block at a time: all sets sharing their first K−1 questions
- * (their "prefix", kept by the same running intersections as step 13). Each user of the prefix (~96 on the
- * article's data for K = 5) walks their own answers after the prefix's last question and adds (x, y) for that
- * question into six running sums per question; then every set of the block is finished at once.
+ * <p><b>What changed from step 13.</b> Step 13 still ANDs a whole bitset per set (938 words for 60,000 users) to find
+ * the ~19 users a set keeps. Here the combinations are taken a block at a time: all sets sharing their first K−1
+ * questions (their "prefix", kept by the same running intersections as step 13). Each user of the prefix (~96 on the
+ * article's data for K = 5) walks their own answers after the prefix's last question and adds (x, y) for that question
+ * into six running sums per question; then every set of the block is finished at once.
  *
- * <p><b>Why it is faster.</b> A set now costs about one add per user it keeps (≈19), found through the users' own
- * answer lists, instead of a scan of every user's bit. The bitset work is paid once per prefix and shared by its
- * ~200 sets.
+ * <p><b>Why it is faster.</b> The README's run: 402 ns per combination, 4.34x step 13's speed. A set now costs about
+ * one add per user it keeps (≈19), found through the users' own answer lists, instead of a scan of every user's bit.
+ * The bitset work is paid once per prefix and shared by its ~200 sets.
  *
  * <p><b>What it costs.</b> A per-user copy of the answers (questions ascending, with scores), six sums per question,
  * and results come a block at a time. The adds land at data-dependent addresses, which step 15 organises better.

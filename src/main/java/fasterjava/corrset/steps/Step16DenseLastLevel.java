@@ -14,25 +14,26 @@ import jdk.incubator.vector.VectorSpecies;
  * Step 16 — sweep the last question sixteen at a time: masked vector adds instead of adds at data-dependent
  * addresses.
  *
- * <p><b>What changed.</b> Steps 14 and 15 let each user add into the sums of the questions they answered: one
- * read-modify-write per (set, user) at an address read from the data, which the memory system serialises (1–2 ns
- * each on the workshop machine, whatever the layout). Here, for a block of sets sharing their first K−1 questions
- * (as in step 14), the sums of sixteen consecutive last questions live in 512-bit registers, one int lane per
- * question. Each user of the prefix adds their contribution to all sixteen at once, under a 16-bit mask cut from
- * their answer bitmap: lanes of questions they did not answer are left alone.
+ * <p><b>What changed from step 15.</b> Steps 14 and 15 let each user add into the sums of the questions they answered:
+ * one read-modify-write per (set, user) at an address read from the data, which the memory system serialises (1–2 ns
+ * each on the workshop machine, whatever the layout). Here, for a block of sets sharing their first K−1 questions (as
+ * in step 14), the sums of sixteen consecutive last questions live in 512-bit registers, one int lane per question.
+ * Each user of the prefix adds their contribution to all sixteen at once, under a 16-bit mask cut from their answer
+ * bitmap: lanes of questions they did not answer are left alone.
  *
- * <p><b>Why it is faster.</b> No data-dependent address and no data-dependent loop exit: the work is a fixed
- * (users × 16-question chunks) grid of register operations. With 0/1 scores x = w + s (w = score on the prefix, s on
- * the last question), so nine sums suffice: under the "answered" mask n, Σw, Σw², Σy, Σwy, Σy²; under the
- * "scored 1" mask c, Σw, Σy; then Sa = Σw + c, Saa = Σw² + 2·Σ_{s=1}w + c, Sab = Σwy + Σ_{s=1}y. The search engine
- * ({@code fasterjava.corrset.search.DenseLastLevel}) packs these nine into four ints and sweeps 64 questions per
- * user visit.
+ * <p><b>Why it is faster.</b> The README's run: 206 ns per combination, 0.53x step 15's speed. No data-dependent
+ * address and no data-dependent loop exit: the work is a fixed (users × 16-question chunks) grid of register
+ * operations. With 0/1 scores x = w + s (w = score on the prefix, s on the last question), so nine sums suffice: under
+ * the "answered" mask n, Σw, Σw², Σy, Σwy, Σy²; under the "scored 1" mask c, Σw, Σy; then Sa = Σw + c, Saa = Σw² +
+ * 2·(Σw where s = 1) + c, Sab = Σwy + (Σy where s = 1). The search engine ({@code
+ * fasterjava.corrset.search.DenseLastLevel}) packs these nine into four ints and sweeps 64 questions per user visit.
  *
- * <p><b>What it costs.</b> It needs scores of 0 or 1 and int lanes that cannot overflow (checked up front: other
- * data take step 14's walk), an answer bitmap per user, and it also adds for the ~80% of (user, question) cells
- * that are empty — cheap when sixteen go in one instruction. The width is the hardware's: sixteen lanes need
- * AVX-512; with AVX2 the same code runs eight questions per 256-bit vector (a first version fixed at 512 bits was
- * emulated in Java there: 4.04 µs per combination on a 2-core AMD EPYC, against step 15's 101 ns).
+ * <p><b>What it costs.</b> It needs scores of 0 or 1 and int lanes that cannot overflow (checked up front: other data
+ * take a plain bitset walk, as slow as step 09's), an answer bitmap per user, and it also adds for the ~80% of (user,
+ * question) cells that are empty — cheap when sixteen go in one instruction. The width is the hardware's: sixteen
+ * lanes need AVX-512; with AVX2 the same code runs eight questions per 256-bit vector. On the README's AVX2 machine
+ * that makes it slower than step 15 (206 ns against 110 ns per combination at {@code small}): eight lanes do not pay
+ * for the empty cells.
  */
 public final class Step16DenseLastLevel implements Step<CorrsetInput, CorrsetResult> {
     /** 16 int lanes with AVX-512, else 8 (AVX2): the widest vectors that run natively on x86. */
@@ -55,7 +56,6 @@ public final class Step16DenseLastLevel implements Step<CorrsetInput, CorrsetRes
     private int words;
     private long[] userAnswered;
     private long[] userScoredOne;
-    private final Step14InvertedLastLevel fallback = new Step14InvertedLastLevel();
 
     @Override
     public void prepare(CorrsetInput input) {
@@ -88,13 +88,12 @@ public final class Step16DenseLastLevel implements Step<CorrsetInput, CorrsetRes
         for (int q = 0; q < questions; q++) {
             maxAnswered = Math.max(maxAnswered, scores.answeredBy(q).length);
         }
-        fallback.prepare(input);
     }
 
     @Override
     public CorrsetResult compute(int items) {
         if (!binary || k == 1 || !fitsInInts(maxAnswered)) {
-            return fallback.compute(items);
+            return computeAnyScores(items);
         }
         CorrsetResult result = CorrsetResult.ofSize(items);
         int userWords = answered[0].length;
@@ -148,6 +147,46 @@ public final class Step16DenseLastLevel implements Step<CorrsetInput, CorrsetRes
                 item++;
             }
             stale = advance(prefix, questions - 1);
+        }
+        return result;
+    }
+
+    /**
+     * Data the vector sweep cannot take (scores other than 0/1, K = 1, sums beyond an int): per set, the AND of its
+     * K rows walked bit by bit with exact long sums. Correct for any data, and as slow as step 09's walk.
+     */
+    private CorrsetResult computeAnyScores(int items) {
+        CorrsetResult result = CorrsetResult.ofSize(items);
+        int userWords = answered[0].length;
+        long[] common = new long[userWords];
+        int[] set = Combinations.first(k);
+        for (int item = 0; item < items; item++) {
+            System.arraycopy(answered[set[0]], 0, common, 0, userWords);
+            for (int j = 1; j < k; j++) {
+                for (int w = 0; w < userWords; w++) {
+                    common[w] &= answered[set[j]][w];
+                }
+            }
+            long n = 0, sa = 0, sb = 0, sab = 0, saa = 0, sbb = 0;
+            for (int w = 0; w < userWords; w++) {
+                for (long bits = common[w]; bits != 0; bits &= bits - 1) {
+                    int user = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    long x = 0;
+                    for (int q : set) {
+                        x += scoreOf[q][user];
+                    }
+                    long y = grandTotals[user];
+                    n++;
+                    sa += x;
+                    sb += y;
+                    sab += x * y;
+                    saa += x * x;
+                    sbb += y * y;
+                }
+            }
+            result.r()[item] = Correlation.r(n, sa, sb, sab, saa, sbb);
+            result.n()[item] = (int) n;
+            Combinations.next(set, questions);
         }
         return result;
     }
