@@ -11,7 +11,9 @@ import fasterjava.ladder.Step;
 import fasterjava.ladder.StepProfiler;
 import fasterjava.ladder.StepSelection;
 import fasterjava.ladder.StepTiming;
+import fasterjava.ladder.Units;
 import fasterjava.ladder.VerificationException;
+import fasterjava.peers.PeerResults;
 import fasterjava.util.ProjectPaths;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -21,6 +23,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 import org.knowm.xchart.CategoryChart;
@@ -143,7 +146,31 @@ public final class LadderNotebook<D, R> {
                     null);
         }
         printFlags(figures);
+        printPythonPeer(figures.report(), highlight);
         return figures;
+    }
+
+    /**
+     * The Python version this step mirrors, as the last {@code peers} run in {@code results/} measured it, beside
+     * the Java figure shown; a hint to run the peers when there is no such run.
+     */
+    private void printPythonPeer(LadderReport shown, String step) {
+        Optional<PeerResults> peers = PeerResults.read(ProjectPaths.results(), journey.ladder().name());
+        if (peers.isEmpty()) {
+            printf("Python beside it: run bin/faster %s peers (it writes results/%1$s-peers.csv)%n",
+                    journey.ladder().name());
+            return;
+        }
+        Optional<PeerResults.PythonFigure> python = peers.get().mirroring(step);
+        StepTiming java = shown.steps().stream().filter(timing -> timing.id().equals(step)).findFirst()
+                .orElse(null);
+        if (python.isEmpty() || java == null) {
+            return;
+        }
+        printf("Python beside it (results/%s-peers.csv, its own run): %s %s per %s; this step %s; Python/Java %s%n",
+                journey.ladder().name(), python.get().version(), Units.nanos(python.get().nanosPerItem()),
+                journey.ladder().unit(), Units.nanos(java.nanosPerItem()),
+                Units.ratio(python.get().nanosPerItem() / java.nanosPerItem()));
     }
 
     /**
