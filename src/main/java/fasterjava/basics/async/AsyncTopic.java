@@ -193,7 +193,8 @@ public final class AsyncTopic implements Topic {
                     + "with all open: heap %s, %+d platform threads, resident memory %s%s.", r.connected(),
                     entry.getKey().label(), Units.nanos(r.openNanos()), Units.nanos(r.wallNanos()),
                     r.timedOut() ? "the time limit stopped it" : "every client was done", r.roundTripsPerSecond(),
-                    Units.nanos(r.medianFirstAnswer()), Units.nanos(r.worstFirstAnswer()), signedMegabytes(r.heapBytes()),
+                    Units.nanos(r.medianFirstAnswer()), Units.nanos(r.worstFirstAnswer()),
+                    signedMegabytes(r.heapBytes()),
                     r.platformThreads(), r.rssKnown() ? signedMegabytes(r.rssBytes()) : "unknown",
                     r.completed() == r.connections() ? "" : String.format(Locale.ROOT, " — only %,d of %,d "
                             + "completed%s", r.completed(), r.connections(), r.timedOut() ? " (time limit)" : "")));

@@ -21,8 +21,8 @@ import tech.tablesaw.selection.Selection;
  * <p>For every patient, select that patient's rows from the whole table; then, vital by vital, drop the missing
  * values (and their days), ask the column for its mean, sample standard deviation, minimum, maximum and range, ask
  * Commons Math's {@link SimpleRegression} for the slope of value on day, and loop over the values to count those
- * more than two standard deviations from the mean. Nothing is shared between patients: each one scans every row of the table
- * and builds a small table and several columns.
+ * more than two standard deviations from the mean. Nothing is shared between patients: each one scans every row
+ * of the table and builds a small table and several columns.
  *
  * <p>Why it is slow: selecting one patient reads the whole patient column, so the work grows with patients ×
  * rows — quadratic in the number of patients. At the case study's 500 patients that is 500 scans of 182,500 rows;
