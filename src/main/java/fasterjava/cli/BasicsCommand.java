@@ -5,7 +5,7 @@ import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.basics.TopicResults;
-import fasterjava.basics.Topics;
+import fasterjava.basics.track.Topics;
 import fasterjava.util.AtomicFile;
 import fasterjava.util.ProjectPaths;
 import java.io.PrintWriter;

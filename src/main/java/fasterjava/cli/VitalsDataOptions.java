@@ -1,6 +1,6 @@
 package fasterjava.cli;
 
-import fasterjava.vitals.VitalsJourney;
+import fasterjava.vitals.journey.VitalsJourney;
 import fasterjava.vitals.VitalsTable;
 import java.io.PrintWriter;
 import java.nio.file.Path;

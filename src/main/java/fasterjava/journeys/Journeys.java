@@ -2,7 +2,7 @@ package fasterjava.journeys;
 
 import fasterjava.corrset.journey.CorrsetJourney;
 import fasterjava.ladder.Journey;
-import fasterjava.vitals.VitalsJourney;
+import fasterjava.vitals.journey.VitalsJourney;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

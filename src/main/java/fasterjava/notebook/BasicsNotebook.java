@@ -4,7 +4,7 @@ import fasterjava.basics.Size;
 import fasterjava.basics.Topic;
 import fasterjava.basics.TopicReport;
 import fasterjava.basics.TopicResults;
-import fasterjava.basics.Topics;
+import fasterjava.basics.track.Topics;
 import fasterjava.basics.growth.TimerResolution;
 import fasterjava.ladder.Machine;
 import java.awt.Color;

@@ -10,7 +10,7 @@ import fasterjava.ladder.VerificationException;
 import fasterjava.vitals.SpecCheckFigures;
 import fasterjava.vitals.Vital;
 import fasterjava.vitals.VitalsFeatures;
-import fasterjava.vitals.VitalsJourney;
+import fasterjava.vitals.journey.VitalsJourney;
 import fasterjava.vitals.VitalsTable;
 import fasterjava.vitals.casestudy.Definitions;
 import fasterjava.vitals.casestudy.Ragged;

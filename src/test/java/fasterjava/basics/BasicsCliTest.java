@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import fasterjava.cli.CliRun;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import fasterjava.basics.track.Topics;
+import fasterjava.cli.CliRun;
 import fasterjava.cli.Main;
 import fasterjava.util.TextTable;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package fasterjava.notebooks;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fasterjava.basics.Topic;
-import fasterjava.basics.Topics;
+import fasterjava.basics.track.Topics;
 import fasterjava.util.ProjectPaths;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -85,7 +85,7 @@ final class BasicsNotebookBook {
 
                 %s""".formatted(nav, table.toString().strip()));
         nb.code(OPEN);
-        nb.markdown("The topics, as the registry in `src/main/java/fasterjava/basics/Topics.java` lists them:");
+        nb.markdown("The topics, as the registry in `src/main/java/fasterjava/basics/track/Topics.java` lists them:");
         nb.code("nb.topics();");
         nb.markdown("""
                 Every timing in this track comes from `System.nanoTime()`. How finely it resolves on this machine

@@ -3,7 +3,7 @@ package fasterjava.notebooks;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fasterjava.basics.Topic;
-import fasterjava.basics.Topics;
+import fasterjava.basics.track.Topics;
 import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import fasterjava.ladder.Journey;
 import fasterjava.ladder.Published;
 import fasterjava.ladder.Units;
-import fasterjava.vitals.VitalsJourney;
+import fasterjava.vitals.journey.VitalsJourney;
 import fasterjava.vitals.steps.VitalsSteps;
 import java.util.ArrayList;
 import java.util.List;

@@ -10,7 +10,7 @@ import fasterjava.ladder.Budget;
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.VerificationException;
 import fasterjava.util.ProjectPaths;
-import fasterjava.vitals.VitalsJourney;
+import fasterjava.vitals.journey.VitalsJourney;
 import fasterjava.vitals.VitalsTable;
 import fasterjava.vitals.data.GeneratedVitals;
 import fasterjava.vitals.data.VitalsCsv;

@@ -8,6 +8,7 @@ import fasterjava.util.Progress;
 import fasterjava.vitals.data.FeaturesCsvWriter;
 import fasterjava.vitals.data.VitalsGenerator;
 import fasterjava.vitals.data.VitalsLoader;
+import fasterjava.vitals.journey.StreamedFeatures;
 import fasterjava.vitals.steps.Step04FusedPass;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -8,6 +8,8 @@ import fasterjava.ladder.Budget;
 import fasterjava.ladder.LadderReport;
 import fasterjava.ladder.LadderRunner;
 import fasterjava.ladder.StepTiming;
+import fasterjava.vitals.journey.VitalsJourney;
+import fasterjava.vitals.journey.VitalsLadder;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import fasterjava.basics.Size;
 import fasterjava.basics.TopicReport;
 import fasterjava.basics.TopicResults;
-import fasterjava.basics.Topics;
+import fasterjava.basics.track.Topics;
 import fasterjava.ladder.VerificationException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

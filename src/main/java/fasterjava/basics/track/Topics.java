@@ -1,5 +1,6 @@
-package fasterjava.basics;
+package fasterjava.basics.track;
 
+import fasterjava.basics.Topic;
 import fasterjava.basics.anagrams.AnagramsTopic;
 import fasterjava.basics.async.AsyncTopic;
 import fasterjava.basics.collections.CollectionsTopic;

@@ -1,8 +1,10 @@
-package fasterjava.vitals;
+package fasterjava.vitals.journey;
 
 import fasterjava.ladder.Budget;
 import fasterjava.ladder.Journey;
 import fasterjava.ladder.Ladder;
+import fasterjava.vitals.VitalsFeatures;
+import fasterjava.vitals.VitalsTable;
 import fasterjava.vitals.data.VitalsGenerator;
 import fasterjava.vitals.data.VitalsLoader;
 import java.nio.file.Path;

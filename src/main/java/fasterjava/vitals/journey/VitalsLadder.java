@@ -1,8 +1,10 @@
-package fasterjava.vitals;
+package fasterjava.vitals.journey;
 
 import fasterjava.ladder.Ladder;
 import fasterjava.ladder.Published;
 import fasterjava.ladder.Rung;
+import fasterjava.vitals.VitalsFeatures;
+import fasterjava.vitals.VitalsTable;
 import fasterjava.vitals.steps.VitalsSteps;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,11 @@
-package fasterjava.vitals;
+package fasterjava.vitals.journey;
 
-import fasterjava.util.AtomicFile;
 import com.sun.management.OperatingSystemMXBean;
+import fasterjava.util.AtomicFile;
 import fasterjava.util.Progress;
+import fasterjava.vitals.FeatureChecksum;
+import fasterjava.vitals.VitalsFeatures;
+import fasterjava.vitals.VitalsTable;
 import fasterjava.vitals.data.FeaturesCsvWriter;
 import fasterjava.vitals.data.VitalsBlock;
 import fasterjava.vitals.data.VitalsStream;

@@ -1,4 +1,4 @@
-package fasterjava.vitals;
+package fasterjava.vitals.journey;
 
 import fasterjava.ladder.Budget;
 
