@@ -2,6 +2,7 @@ package fasterjava.notebook;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.ToIntFunction;
 
 /**
  * A line diff (longest common subsequence) of two small texts, such as step N-1's and step N's source, rendered
@@ -69,19 +70,25 @@ public final class LineDiff {
                 end++;
             }
             List<Line> hunk = lines.subList(start, end);
-            shown.add(header(hunk));
+            shown.add(header(lines.subList(0, start), hunk));
             shown.addAll(hunk);
             start = end;
         }
         return shown;
     }
 
-    private static Line header(List<Line> hunk) {
-        int oldStart = hunk.stream().mapToInt(Line::oldNumber).filter(x -> x > 0).findFirst().orElse(0);
-        int newStart = hunk.stream().mapToInt(Line::newNumber).filter(x -> x > 0).findFirst().orElse(0);
+    /** Unified-diff numbering: an empty side starts at the line before it (0 at the top of the file). */
+    private static Line header(List<Line> before, List<Line> hunk) {
+        int oldStart = start(before, hunk, Line::oldNumber);
+        int newStart = start(before, hunk, Line::newNumber);
         long oldCount = hunk.stream().filter(l -> l.oldNumber() > 0).count();
         long newCount = hunk.stream().filter(l -> l.newNumber() > 0).count();
         return new Line('@', "@@ -" + oldStart + "," + oldCount + " +" + newStart + "," + newCount + " @@", 0, 0);
+    }
+
+    private static int start(List<Line> before, List<Line> hunk, ToIntFunction<Line> number) {
+        return hunk.stream().mapToInt(number).filter(x -> x > 0).findFirst().orElseGet(() -> before.stream()
+                .mapToInt(number).filter(x -> x > 0).max().orElse(0));
     }
 
     public static String toText(List<Line> lines) {

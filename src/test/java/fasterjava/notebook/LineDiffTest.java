@@ -33,6 +33,19 @@ class LineDiffTest {
     }
 
     @Test
+    void anEmptySideStartsAtTheLineBeforeIt() {
+        List<String> before = List.of("1", "2", "3", "4", "5", "6");
+        List<String> inserted = List.of("1", "2", "3", "4", "5", "6", "7");
+        assertEquals("@@ -6,0 +7,1 @@\n+ 7\n",
+                LineDiff.toText(LineDiff.withContext(LineDiff.diff(before, inserted), 0)));
+        List<String> removed = List.of("1", "2", "3", "4", "6");
+        assertEquals("@@ -5,1 +4,0 @@\n- 5\n",
+                LineDiff.toText(LineDiff.withContext(LineDiff.diff(before, removed), 0)));
+        assertEquals("@@ -0,0 +1,1 @@\n+ 0\n", LineDiff.toText(LineDiff.withContext(
+                LineDiff.diff(before, List.of("0", "1", "2", "3", "4", "5", "6")), 0)));
+    }
+
+    @Test
     void htmlNumbersLinesWithTheFilesOwnNumbers() {
         List<LineDiff.Line> diff = LineDiff.withContext(LineDiff.diff(List.of("a", "b", "c"), List.of("a", "c", "d")),
                 0);
