@@ -13,7 +13,6 @@ import java.util.Set;
  * through {@code nb.tryStep} (verified against the baseline, then timed beside the ladder).
  */
 final class CorrsetExercises {
-    static final String TRACK = "solutions";
     /** The steps whose task {@link #solutions()} solves. */
     private static final Set<String> SOLVED = Set.of("03", "06", "07", "09", "10", "11");
 
@@ -239,22 +238,8 @@ final class CorrsetExercises {
     /** The "Your turn" section at the end of a step notebook. */
     static void yourTurn(NotebookJson nb, String number, String slug) {
         Exercise exercise = forStep(number);
-        nb.markdown("""
-                ## Your turn
-
-                **Task.** %s
-
-                The cell below holds a complete step that is deliberately naive; edit it, run it, then run the
-                cell after it: `nb.tryStep` verifies your step against the baseline (a wrong answer is reported as
-                *not verified* and not timed), then times it and shows it beside the ladder above, at this
-                notebook's size.%s
-
-                **Predict, then measure.** %s Write your prediction down before you run the next cells."""
-                .formatted(exercise.task().strip(), SOLVED.contains(number) ? " A worked solution is in "
-                        + "`notebooks/solutions/`." : "", exercise.predict().strip()));
-        nb.exercise(exercise.starter());
-        nb.code("var yours = nb.tryStep(\"my-" + slug + "\", " + exercise.className() + "::new);\nyours");
-        nb.code("nb.speedupChart(yours)");
+        ExerciseCells.yourTurn(nb, exercise.task(), exercise.predict(), SOLVED.contains(number), exercise.starter(),
+                exercise.className(), slug);
     }
 
     /** The solutions notebooks: each is a notebook of exercise cells, run by the tests like every notebook. */
@@ -276,16 +261,9 @@ final class CorrsetExercises {
     }
 
     private static ObjectNode solutionBook(String name, String intro, String slug, String className, String code) {
-        NotebookJson nb = new NotebookJson(name);
-        nb.markdown(intro + "\n\n[← the k-corrset overview](../corrset/00-overview.ipynb)");
-        nb.code("import fasterjava.notebook.*;\n\nvar nb = CorrsetNotebook.open();");
-        nb.markdown("The ladder up to the steps these solutions reproduce, for comparison:");
-        nb.code("var figures = nb.ladder(\"01-11\");\nfigures");
-        nb.markdown("The solution:");
-        nb.exercise(IMPORTS + "\n" + code);
-        nb.code("var yours = nb.tryStep(\"" + slug + "\", " + className + "::new);\nyours");
-        nb.code("nb.speedupChart(yours)");
-        return nb.json();
+        return ExerciseCells.solutionBook(name, intro, "[← the k-corrset overview](../corrset/00-overview.ipynb)",
+                "import fasterjava.notebook.*;\n\nvar nb = CorrsetNotebook.open();", "11", IMPORTS + "\n" + code, slug,
+                className);
     }
 
     private static final String SOLUTION_DENSE_ROWS = """

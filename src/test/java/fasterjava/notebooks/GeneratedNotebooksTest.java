@@ -46,7 +46,7 @@ class GeneratedNotebooksTest {
     static Stream<Track> tracks() {
         return Stream.concat(books().map(book -> new Track(book.track(), () -> LadderNotebookBook.notebooks(book))),
                 Stream.of(new Track(BasicsNotebookBook.TRACK, BasicsNotebookBook::notebooks),
-                        new Track(CorrsetExercises.TRACK, CorrsetExercises::solutions)));
+                        new Track(ExerciseCells.TRACK, ExerciseCells::solutions)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -3,6 +3,7 @@ package fasterjava.notebooks;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import fasterjava.ladder.Journey;
 import fasterjava.ladder.Published;
+import fasterjava.ladder.Rung;
 import fasterjava.ladder.Units;
 import fasterjava.vitals.journey.VitalsJourney;
 import fasterjava.vitals.steps.VitalsSteps;
@@ -36,6 +37,11 @@ final class VitalsBook implements LadderBook {
     @Override
     public String openCell() {
         return OPEN;
+    }
+
+    @Override
+    public void yourTurn(NotebookJson nb, Rung<?, ?> rung) {
+        VitalsExercises.yourTurn(nb, rung.number(), rung.slug());
     }
 
     @Override
