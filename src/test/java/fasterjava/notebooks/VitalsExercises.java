@@ -198,8 +198,9 @@ final class VitalsExercises {
                     Group once: the starter filters out the missing values again in every statistic, and
                     `std`, `trend` and `anomalies` each recompute the mean. Compute the present values, the mean
                     and the std once per series and pass them to the statistics that need them.""", """
-                    Count how many times the starter walks one series to compute its eight features. How much
-                    faster should walking it a third as often be? Then see what the measurement shows.""");
+                    Count how many times the starter walks one series to compute its eight features, and how many
+                    times your version does. Predict the speedup from that ratio, then see what the measurement
+                    shows.""");
             case "03" -> new Exercise("""
                     Replace the boxed lists: build a `double[]` per patient and vital (and an `int[]` of days) in
                     `prepare`, and let the statistics take arrays. The passes stay as they are.""", """
