@@ -1,6 +1,5 @@
 package fasterjava.corrset.search;
 
-import fasterjava.corrset.Correlation;
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
@@ -482,8 +481,7 @@ final class DenseLastLevel {
      */
     private void judgePacked(int d, int width) {
         int minUsers = walker.minUsers();
-        double admitFrom = walker.admitFrom;
-        double admitSquared = admitFrom * admitFrom;
+        double admitSquared = walker.admitFrom * walker.admitFrom;
         long undefined = 0;
         for (int c = 0; c < width; c++) {
             int firstE = passChunks[c] * CHUNK - offset;
@@ -501,8 +499,8 @@ final class DenseLastLevel {
                 int at = c * SUMS * CHUNK + lane;
                 decodeLane(from, lane, at, true);
                 long[] in = sums;
-                candidate(d, firstE + lane, in[at + N * CHUNK], in[at + SA * CHUNK], in[at + SB * CHUNK],
-                        in[at + SAB * CHUNK], in[at + SAA * CHUNK], in[at + SBB * CHUNK], admitFrom);
+                walker.candidate(d, firstE + lane, in[at + N * CHUNK], in[at + SA * CHUNK], in[at + SB * CHUNK],
+                        in[at + SAB * CHUNK], in[at + SAA * CHUNK], in[at + SBB * CHUNK]);
             }
         }
         walker.countUndefined(undefined);
@@ -560,10 +558,6 @@ final class DenseLastLevel {
     /** Judges the sets (prefix, d, e) for e in the pass's {@code width} chunks: counts and candidates. */
     private void judge(int d, int width) {
         int minUsers = walker.minUsers();
-        double admitFrom = walker.admitFrom;
-        // r ≥ t > 0 ⇔ num > 0 and num² ≥ t²·da·db: no square root per set; doubles suffice for this filter,
-        // since whatever passes is recomputed exactly and ranked by the exact rule.
-        double admitSquared = admitFrom > 0 ? admitFrom * admitFrom : 0;
         long[] in = sums;
         long undefined = 0;
         for (int c = 0; c < width; c++) {
@@ -584,24 +578,12 @@ final class DenseLastLevel {
                     undefined++;
                     continue;
                 }
-                if (n < minUsers) {
-                    continue;
-                }
                 long sab = in[at + SAB * CHUNK];
-                long num = n * sab - sa * sb;
-                if (admitFrom > 0 && (num <= 0 || (double) num * num < admitSquared * ((double) da * db))) {
-                    continue;
+                if (n >= minUsers && walker.mayEnter(n * sab - sa * sb, da, db)) {
+                    walker.candidate(d, firstE + lane, n, sa, sb, sab, saa, sbb);
                 }
-                candidate(d, firstE + lane, n, sa, sb, sab, saa, sbb, admitFrom);
             }
         }
         walker.countUndefined(undefined);
-    }
-
-    private void candidate(int d, int e, long n, long sa, long sb, long sab, long saa, long sbb, double admitFrom) {
-        double r = Correlation.r(n, sa, sb, sab, saa, sbb);
-        if (r >= admitFrom) {
-            walker.candidate(d, e, n, sa, sb, sab, saa, sbb);
-        }
     }
 }

@@ -299,8 +299,7 @@ final class PairTable {
             return 1;
         }
         if (n >= minUsers) {
-            long num = Correlation.numerator(n, sa, sb, sab);
-            if (Correlation.r(n, num, da, db) >= walker.admitFrom) {
+            if (walker.mayEnter(Correlation.numerator(n, sa, sb, sab), da, db)) {
                 walker.candidate(d, e, n, sa, sb, sab, saa, sbb);
             }
         }

@@ -53,6 +53,7 @@ public final class PrefixTreeSearch implements Search {
     private final Duration checkpointEvery;
     private final boolean stopAtPerfect;
     private final LastLevel lastLevel;
+    private final long pairEntries;
 
     /**
      * Fewest sets for which {@link LastLevel#AUTO} takes the vector kernel. Vector API code runs as slow Java until
@@ -63,6 +64,12 @@ public final class PrefixTreeSearch implements Search {
      * within the runs' spread.
      */
     static final long DENSE_MIN_SETS = 4_000_000;
+    /**
+     * Most entries (16 bytes each: 64 MiB) a worker holds for the users of a unit's first question bucketed by its
+     * second: on the article's data one question's buckets hold ~240,000; very dense data cover fewer units per
+     * bucketing pass.
+     */
+    private static final long PAIR_ENTRIES = 1 << 22;
 
     /**
      * Which kernel runs the last levels. {@link #AUTO} takes {@link DenseLastLevel} when the data are 0/1, the
@@ -75,15 +82,16 @@ public final class PrefixTreeSearch implements Search {
     }
 
     public PrefixTreeSearch() {
-        this(null, DEFAULT_CHECKPOINT_EVERY, true, LastLevel.AUTO);
+        this(null, DEFAULT_CHECKPOINT_EVERY, true, LastLevel.AUTO, PAIR_ENTRIES);
     }
 
     private PrefixTreeSearch(Path checkpointFile, Duration checkpointEvery, boolean stopAtPerfect,
-            LastLevel lastLevel) {
+            LastLevel lastLevel, long pairEntries) {
         this.checkpointFile = checkpointFile;
         this.checkpointEvery = Objects.requireNonNull(checkpointEvery);
         this.stopAtPerfect = stopAtPerfect;
         this.lastLevel = Objects.requireNonNull(lastLevel);
+        this.pairEntries = pairEntries;
     }
 
     /** The same engine, saving its progress to {@code file} and resuming from it if it exists. */
@@ -93,12 +101,12 @@ public final class PrefixTreeSearch implements Search {
 
     /** As {@link #withCheckpoint(Path)}, saving at most every {@code every} (zero: after every unit). */
     public PrefixTreeSearch withCheckpoint(Path file, Duration every) {
-        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect, lastLevel);
+        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect, lastLevel, pairEntries);
     }
 
     /** The same engine without the r = 1 early stop: every set is examined. */
     public PrefixTreeSearch exhaustive() {
-        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false, lastLevel);
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false, lastLevel, pairEntries);
     }
 
     /**
@@ -106,7 +114,16 @@ public final class PrefixTreeSearch implements Search {
      * any machine); {@link LastLevel#DENSE} still needs 0/1 data and falls back to the pair table otherwise.
      */
     public PrefixTreeSearch withLastLevel(LastLevel kernel) {
-        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel);
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel, pairEntries);
+    }
+
+    /** The same engine holding at most {@code entries} bucketed users per worker (tests: the rebucketing path). */
+    PrefixTreeSearch withPairEntries(long entries) {
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, lastLevel, entries);
+    }
+
+    long pairEntries() {
+        return pairEntries;
     }
 
     @Override

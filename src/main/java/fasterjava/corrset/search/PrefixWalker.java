@@ -46,6 +46,20 @@ final class PrefixWalker {
     private final int[][] levelOffset;
     /** The questions of the current node, in order; a candidate set is these plus its last two. */
     private final int[] prefix;
+    /**
+     * Units of two questions (a, b) come in order, a run of them per a: the node of a is bucketed by b once, into
+     * these, and each unit takes its slice (b in {@link #pairsFrom}..{@link #pairsTo} of a = {@link #pairsOf}).
+     * That replaces, per unit, intersecting two answer lists and finding every user's position by binary search.
+     */
+    private final long pairEntries;
+    private int pairsOf = -1;
+    private int pairsFrom;
+    private int pairsTo;
+    private int[] pairUsers = new int[0];
+    private int[] pairPositions = new int[0];
+    private long[] pairX = new long[0];
+    private final int[] pairCount;
+    private final int[] pairOffset;
 
     private List<ScoredSet> admitted;
     private long combinations;
@@ -53,10 +67,13 @@ final class PrefixWalker {
     private boolean stopped;
     /** Candidates with r below this are not even built (see {@link #ADMIT_MARGIN}). */
     double admitFrom;
+    /** {@link #admitFrom} squared when it is above zero, else 0: see {@link #mayEnter}. */
+    private double admitSquared;
     /** The worst kept set's indices when the top list is full of r = 1 exactly (and early stop is on), else null. */
     private int[] perfectWorst;
 
-    PrefixWalker(SearchRequest request, UserAnswers answers, TopSets seed, boolean stopAtPerfect, boolean dense) {
+    PrefixWalker(SearchRequest request, UserAnswers answers, TopSets seed, boolean stopAtPerfect, boolean dense,
+            long pairEntries) {
         this.k = request.k();
         this.scores = request.scores();
         this.questions = scores.questionCount();
@@ -74,6 +91,9 @@ final class PrefixWalker {
         this.levelCount = new int[k + 1][questions];
         this.levelOffset = new int[k + 1][questions];
         this.prefix = new int[k];
+        this.pairEntries = pairEntries;
+        this.pairCount = new int[questions];
+        this.pairOffset = new int[questions];
         thresholdChanged();
     }
 
@@ -108,7 +128,10 @@ final class PrefixWalker {
         return new Outcome(admitted, combinations, undefined, stopped, false);
     }
 
-    /** Fills level {@code depth} with the users who answered every question of the unit's prefix. */
+    /**
+     * Fills level {@code depth} with the users who answered every question of the unit's prefix (at most
+     * {@link PrefixTreeSearch}'s two), their answer positions just after it and their x.
+     */
     private int unitEntries(int[] unitPrefix) {
         int depth = unitPrefix.length;
         if (depth == 0) {
@@ -121,39 +144,76 @@ final class PrefixWalker {
             }
             return users;
         }
-        int[] first = scores.answeredBy(unitPrefix[0]);
-        int[] firstScores = scores.answerScores(unitPrefix[0]);
-        ensureCapacity(depth, first.length);
-        int[] users = levelUsers[depth];
-        long[] xs = levelX[depth];
-        int count = first.length;
-        for (int i = 0; i < count; i++) {
-            users[i] = first[i];
-            xs[i] = firstScores[i];
+        if (depth == 1) {
+            int[] first = scores.answeredBy(unitPrefix[0]);
+            int[] firstScores = scores.answerScores(unitPrefix[0]);
+            ensureCapacity(1, first.length);
+            for (int i = 0; i < first.length; i++) {
+                levelUsers[1][i] = first[i];
+                levelPositions[1][i] = answers.positionOf(first[i], unitPrefix[0]) + 1;
+                levelX[1][i] = firstScores[i];
+            }
+            return first.length;
         }
-        for (int j = 1; j < depth; j++) {
-            int[] other = scores.answeredBy(unitPrefix[j]);
-            int[] otherScores = scores.answerScores(unitPrefix[j]);
-            int kept = 0;
-            int o = 0;
-            for (int i = 0; i < count; i++) {
-                int user = users[i];
-                while (o < other.length && other[o] < user) {
-                    o++;
+        int b = unitPrefix[1];
+        bucketPairs(unitPrefix[0], b);
+        int count = pairCount[b];
+        ensureCapacity(2, count);
+        System.arraycopy(pairUsers, pairOffset[b], levelUsers[2], 0, count);
+        System.arraycopy(pairPositions, pairOffset[b], levelPositions[2], 0, count);
+        System.arraycopy(pairX, pairOffset[b], levelX[2], 0, count);
+        return count;
+    }
+
+    /**
+     * Makes the buckets of question {@code a}'s users hold b: each user of a goes into the bucket of every later
+     * question they answered (as {@link #descend} does a node), from b on and for as many questions as fit in
+     * {@link #pairEntries} entries (at least b itself).
+     */
+    private void bucketPairs(int a, int b) {
+        if (pairsOf == a && pairsFrom <= b && b <= pairsTo) {
+            return;
+        }
+        int[] who = scores.answeredBy(a);
+        int[] what = scores.answerScores(a);
+        int last = b;
+        long room = 0;
+        for (int q = b, highest = questions - k + 1; q <= highest; q++) {
+            int size = Math.min(who.length, scores.answeredBy(q).length);
+            if (q > b && room + size > pairEntries) {
+                break;
+            }
+            pairOffset[q] = (int) room;
+            pairCount[q] = 0;
+            room += size;
+            last = q;
+        }
+        if (pairUsers.length < room) {
+            pairUsers = new int[(int) room];
+            pairPositions = new int[(int) room];
+            pairX = new long[(int) room];
+        }
+        int[] answered = answers.questions;
+        int[] answerScores = answers.scores;
+        for (int i = 0; i < who.length; i++) {
+            int user = who[i];
+            long x = what[i];
+            for (int p = answers.positionOf(user, a) + 1, end = answers.start[user + 1]; p < end; p++) {
+                int q = answered[p];
+                if (q > last) {
+                    break;
                 }
-                if (o < other.length && other[o] == user) {
-                    users[kept] = user;
-                    xs[kept] = xs[i] + otherScores[o];
-                    kept++;
+                if (q >= b) {
+                    int slot = pairOffset[q] + pairCount[q]++;
+                    pairUsers[slot] = user;
+                    pairPositions[slot] = p + 1;
+                    pairX[slot] = x + answerScores[p];
                 }
             }
-            count = kept;
         }
-        int last = unitPrefix[depth - 1];
-        for (int i = 0; i < count; i++) {
-            levelPositions[depth][i] = answers.positionOf(users[i], last) + 1;
-        }
-        return count;
+        pairsOf = a;
+        pairsFrom = b;
+        pairsTo = last;
     }
 
     /**
@@ -300,7 +360,21 @@ final class PrefixWalker {
     private void thresholdChanged() {
         ScoredSet worst = best.threshold();
         admitFrom = worst == null ? Double.NEGATIVE_INFINITY : worst.r() - ADMIT_MARGIN;
+        admitSquared = admitFrom > 0 ? admitFrom * admitFrom : 0;
         perfectWorst = stopAtPerfect && worst != null && isPerfect(worst) ? worst.indices() : null;
+    }
+
+    /**
+     * False if a defined set with these sums certainly has r below {@link #admitFrom}. Above zero the test is
+     * num &gt; 0 and num² ≥ t²·da·db in doubles: no square root or division per set, and the rounding (~1e-16
+     * relative) is far inside {@link #ADMIT_MARGIN}, so a set that could enter is never dropped; whatever passes is
+     * ranked by the exact rule.
+     */
+    boolean mayEnter(long num, long da, long db) {
+        if (admitFrom > 0) {
+            return num > 0 && (double) num * num >= admitSquared * ((double) da * db);
+        }
+        return num / Math.sqrt((double) da * db) >= admitFrom;
     }
 
     /** r = 1 exactly: num² = da·db, compared in 128 bits. */

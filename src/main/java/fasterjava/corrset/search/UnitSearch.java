@@ -75,7 +75,7 @@ public final class UnitSearch {
         List<Runnable> workers = new ArrayList<>();
         for (int t = 0; t < request.threads(); t++) {
             PrefixWalker walker = new PrefixWalker(request, answers, ledger.keptSoFar(), engine.stopAtPerfect(),
-                    engine.dense(request));
+                    engine.dense(request), engine.pairEntries());
             workers.add(() -> PrefixTreeSearch.work(walker, units, ledger, progress));
         }
         Parallel.runAll(workers);
