@@ -11,42 +11,27 @@ import fasterjava.corrset.steps.Step09Bitsets;
 import fasterjava.corrset.data.Scores;
 import fasterjava.ladder.Step;
 import fasterjava.util.ProjectPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The k-corrset notebook's timing cells at {@code tiny}: quiet output with its {@code verified:} line, the figures
  * of a larger run labelled with their source, and a learner's step run through the harness by {@code tryStep}.
  */
 class CorrsetNotebookTest {
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void capture() {
-        original = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(original);
-    }
+    @RegisterExtension
+    final StandardOutCapture stdout = new StandardOutCapture();
 
     private String output() {
-        return printed.toString(StandardCharsets.UTF_8);
+        return stdout.output();
     }
 
     @Test
     void tinyRunsVerifyQuietlyAndShowALargerRunsFiguresWithTheirSource() {
         CorrsetNotebook nb = CorrsetNotebook.open();
-        printed.reset();
+        stdout.reset();
         LadderFigures figures = nb.ladder("01-03");
         String[] lines = output().split("\n");
         assertTrue(lines[0].startsWith("verifying, then timing at size tiny: 01 ✓ 02 ✓ 03 ✓"), output());
@@ -65,7 +50,7 @@ class CorrsetNotebookTest {
     void aLearnersCorrectStepIsVerifiedTimedAndShownBesideTheLadder() {
         CorrsetNotebook nb = CorrsetNotebook.open();
         nb.ladder("01-02");
-        printed.reset();
+        stdout.reset();
         LadderFigures figures = nb.tryStep("my-bitsets", Step09Bitsets::new);
         assertTrue(figures.verified());
         assertTrue(output().contains("my-bitsets ✓"), output());
@@ -78,7 +63,7 @@ class CorrsetNotebookTest {
     @Test
     void aLearnersWrongStepIsReportedAsNotVerifiedAndNotTimed() {
         CorrsetNotebook nb = CorrsetNotebook.open();
-        printed.reset();
+        stdout.reset();
         LadderFigures figures = nb.tryStep("off-by-one", OffByOneUser::new);
         assertFalse(figures.verified());
         assertTrue(output().contains("not verified: off-by-one differs from the baseline"), output());
@@ -91,7 +76,7 @@ class CorrsetNotebookTest {
     void withoutASavedFullSearchTheOverviewSearchesTheDataAndShowsWhyMinUsersMatters() {
         assumeFalse(Files.exists(ProjectPaths.results().resolve("corrset-best.json")), "a saved search is shown");
         CorrsetNotebook nb = CorrsetNotebook.open();
-        printed.reset();
+        stdout.reset();
         nb.best();
         String out = output();
         assertTrue(out.contains("every set of 5 among all 20 questions"), out);
