@@ -11,16 +11,22 @@ import fasterjava.corrset.steps.Step09Bitsets;
 import fasterjava.corrset.data.Scores;
 import fasterjava.ladder.Step;
 import fasterjava.util.ProjectPaths;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The k-corrset notebook's timing cells at {@code tiny}: quiet output with its {@code verified:} line, the figures
  * of a larger run labelled with their source, and a learner's step run through the harness by {@code tryStep}.
  */
 class CorrsetNotebookTest {
+    /** Where {@code ProjectPaths} looks for {@code results/} first (what {@code bin/faster} sets). */
+    private static final String ROOT_PROPERTY = "faster.root";
+
     @RegisterExtension
     final StandardOutCapture stdout = new StandardOutCapture();
 
@@ -84,6 +90,35 @@ class CorrsetNotebookTest {
         assertTrue(out.contains("at least 2 users, the five best:\n  questions ["), out);
         assertTrue(out.contains("r = 1.000000 over n = "), "r = 1 with a handful of users: " + out);
         assertTrue(out.contains("Asking for at least 10 users"), out);
+    }
+
+    @Test
+    void withoutAPeersRunTheHintIsShownAndThePeersFileIsReadOnlyOnce(@TempDir Path root) throws IOException {
+        CorrsetNotebook nb = CorrsetNotebook.open();
+        String realRoot = System.getProperty(ROOT_PROPERTY);
+        System.setProperty(ROOT_PROPERTY, root.toString());
+        try {
+            stdout.reset();
+            nb.ladder("01-02");
+            assertTrue(output().contains("Python beside it: run bin/faster corrset peers (it writes "
+                    + "results/corrset-peers.csv)"), output());
+            Files.createDirectories(root.resolve("results"));
+            Files.writeString(root.resolve("results/corrset-peers.csv"), """
+                    kind,step,mirrors,ns_per_item,threads,java_speedup_over_python,detail,title
+                    java,02-user-sets,pandas-baseline,1000,1,,,
+                    python,pandas-baseline,,50000,1,,,
+                    """);
+            stdout.reset();
+            nb.ladder("01-02");
+            assertTrue(output().contains("Python beside it: run bin/faster corrset peers"),
+                    "a peers run made while the notebook is open shows only after a restart: " + output());
+        } finally {
+            if (realRoot == null) {
+                System.clearProperty(ROOT_PROPERTY);
+            } else {
+                System.setProperty(ROOT_PROPERTY, realRoot);
+            }
+        }
     }
 
     @Test
