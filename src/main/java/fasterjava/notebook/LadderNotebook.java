@@ -51,6 +51,8 @@ public final class LadderNotebook<D, R> {
     private final D data;
     /** This notebook's last {@link #ladder} run, which {@link #tryStep} charts a learner's step beside. */
     private LadderReport lastRun;
+    /** The Python figures of the last {@code peers} run, read at the first timing cell; null until then. */
+    private Optional<PeerResults> peerResults;
 
     private LadderNotebook(Journey<D, R> journey, String size) {
         this.journey = journey;
@@ -155,7 +157,7 @@ public final class LadderNotebook<D, R> {
      * the Java figure shown; a hint to run the peers when there is no such run.
      */
     private void printPythonPeer(LadderReport shown, String step) {
-        Optional<PeerResults> peers = PeerResults.read(ProjectPaths.results(), journey.ladder().name());
+        Optional<PeerResults> peers = peers();
         if (peers.isEmpty()) {
             printf("Python beside it: run bin/faster %s peers (it writes results/%1$s-peers.csv)%n",
                     journey.ladder().name());
@@ -171,6 +173,17 @@ public final class LadderNotebook<D, R> {
                 journey.ladder().name(), python.get().version(), Units.nanos(python.get().nanosPerItem()),
                 journey.ladder().unit(), Units.nanos(java.nanosPerItem()),
                 Units.ratio(python.get().nanosPerItem() / java.nanosPerItem()));
+    }
+
+    /**
+     * {@code results/<ladder>-peers.csv}, read once per notebook: every timing cell shows the same Python run, and a
+     * peers run made while the notebook is open shows after the kernel restarts.
+     */
+    private Optional<PeerResults> peers() {
+        if (peerResults == null) {
+            peerResults = PeerResults.read(ProjectPaths.results(), journey.ladder().name());
+        }
+        return peerResults;
     }
 
     /**

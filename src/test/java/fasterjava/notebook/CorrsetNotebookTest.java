@@ -11,42 +11,33 @@ import fasterjava.corrset.steps.Step09Bitsets;
 import fasterjava.corrset.data.Scores;
 import fasterjava.ladder.Step;
 import fasterjava.util.ProjectPaths;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The k-corrset notebook's timing cells at {@code tiny}: quiet output with its {@code verified:} line, the figures
  * of a larger run labelled with their source, and a learner's step run through the harness by {@code tryStep}.
  */
 class CorrsetNotebookTest {
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private PrintStream original;
+    /** Where {@code ProjectPaths} looks for {@code results/} first (what {@code bin/faster} sets). */
+    private static final String ROOT_PROPERTY = "faster.root";
 
-    @BeforeEach
-    void capture() {
-        original = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(original);
-    }
+    @RegisterExtension
+    final StandardOutCapture stdout = new StandardOutCapture();
 
     private String output() {
-        return printed.toString(StandardCharsets.UTF_8);
+        return stdout.output();
     }
 
     @Test
     void tinyRunsVerifyQuietlyAndShowALargerRunsFiguresWithTheirSource() {
         CorrsetNotebook nb = CorrsetNotebook.open();
-        printed.reset();
+        stdout.reset();
         LadderFigures figures = nb.ladder("01-03");
         String[] lines = output().split("\n");
         assertTrue(lines[0].startsWith("verifying, then timing at size tiny: 01 ✓ 02 ✓ 03 ✓"), output());
@@ -65,7 +56,7 @@ class CorrsetNotebookTest {
     void aLearnersCorrectStepIsVerifiedTimedAndShownBesideTheLadder() {
         CorrsetNotebook nb = CorrsetNotebook.open();
         nb.ladder("01-02");
-        printed.reset();
+        stdout.reset();
         LadderFigures figures = nb.tryStep("my-bitsets", Step09Bitsets::new);
         assertTrue(figures.verified());
         assertTrue(output().contains("my-bitsets ✓"), output());
@@ -78,7 +69,7 @@ class CorrsetNotebookTest {
     @Test
     void aLearnersWrongStepIsReportedAsNotVerifiedAndNotTimed() {
         CorrsetNotebook nb = CorrsetNotebook.open();
-        printed.reset();
+        stdout.reset();
         LadderFigures figures = nb.tryStep("off-by-one", OffByOneUser::new);
         assertFalse(figures.verified());
         assertTrue(output().contains("not verified: off-by-one differs from the baseline"), output());
@@ -91,7 +82,7 @@ class CorrsetNotebookTest {
     void withoutASavedFullSearchTheOverviewSearchesTheDataAndShowsWhyMinUsersMatters() {
         assumeFalse(Files.exists(ProjectPaths.results().resolve("corrset-best.json")), "a saved search is shown");
         CorrsetNotebook nb = CorrsetNotebook.open();
-        printed.reset();
+        stdout.reset();
         nb.best();
         String out = output();
         assertTrue(out.contains("every set of 5 among all 20 questions"), out);
@@ -99,6 +90,35 @@ class CorrsetNotebookTest {
         assertTrue(out.contains("at least 2 users, the five best:\n  questions ["), out);
         assertTrue(out.contains("r = 1.000000 over n = "), "r = 1 with a handful of users: " + out);
         assertTrue(out.contains("Asking for at least 10 users"), out);
+    }
+
+    @Test
+    void withoutAPeersRunTheHintIsShownAndThePeersFileIsReadOnlyOnce(@TempDir Path root) throws IOException {
+        CorrsetNotebook nb = CorrsetNotebook.open();
+        String realRoot = System.getProperty(ROOT_PROPERTY);
+        System.setProperty(ROOT_PROPERTY, root.toString());
+        try {
+            stdout.reset();
+            nb.ladder("01-02");
+            assertTrue(output().contains("Python beside it: run bin/faster corrset peers (it writes "
+                    + "results/corrset-peers.csv)"), output());
+            Files.createDirectories(root.resolve("results"));
+            Files.writeString(root.resolve("results/corrset-peers.csv"), """
+                    kind,step,mirrors,ns_per_item,threads,java_speedup_over_python,detail,title
+                    java,02-user-sets,pandas-baseline,1000,1,,,
+                    python,pandas-baseline,,50000,1,,,
+                    """);
+            stdout.reset();
+            nb.ladder("01-02");
+            assertTrue(output().contains("Python beside it: run bin/faster corrset peers"),
+                    "a peers run made while the notebook is open shows only after a restart: " + output());
+        } finally {
+            if (realRoot == null) {
+                System.clearProperty(ROOT_PROPERTY);
+            } else {
+                System.setProperty(ROOT_PROPERTY, realRoot);
+            }
+        }
     }
 
     @Test

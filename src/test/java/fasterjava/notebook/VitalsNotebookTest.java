@@ -5,35 +5,20 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import fasterjava.ladder.LadderReport;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The vitals notebooks' calls at {@code tiny} (what the notebook run uses when {@code FASTER_SIZE} is unset): each
  * check prints its {@code verified:} line, each chart renders headless.
  */
 class VitalsNotebookTest {
-    private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private PrintStream original;
-
-    @BeforeEach
-    void capture() {
-        original = System.out;
-        System.setOut(new PrintStream(printed, true, StandardCharsets.UTF_8));
-    }
-
-    @AfterEach
-    void restore() {
-        System.setOut(original);
-    }
+    @RegisterExtension
+    final StandardOutCapture stdout = new StandardOutCapture();
 
     private String output() {
-        return printed.toString(StandardCharsets.UTF_8);
+        return stdout.output();
     }
 
     @Test

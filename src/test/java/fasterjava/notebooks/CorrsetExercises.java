@@ -23,6 +23,25 @@ final class CorrsetExercises {
             import java.util.*;
             """;
 
+    /**
+     * Adds one user to the running sums of a set of questions: x, the sum of the user's scores on those questions
+     * (each looked up by the expression that takes the place of {@code %s}), and y, the user's grand total. Every
+     * starter and solution ends its loop over the set's users with these lines.
+     */
+    private static final String ADD_USER = """
+            long x = 0;
+            for (int question : set) {
+                x += %s;
+            }
+            long y = grandTotals[user];
+            n++;
+            sx += x;
+            sy += y;
+            sxy += x * y;
+            sxx += x * x;
+            syy += y * y;
+            """;
+
     /** Hash sets of users, score maps: what steps 02–05 do, in one class. */
     static final String SETS_STARTER = IMPORTS + """
 
@@ -62,17 +81,7 @@ final class CorrsetExercises {
                         }
                         long n = 0, sx = 0, sy = 0, sxy = 0, sxx = 0, syy = 0;
                         for (int user : users) {
-                            long x = 0;
-                            for (int question : set) {
-                                x += scoreOf.get(question).get(user);
-                            }
-                            long y = grandTotals[user];
-                            n++;
-                            sx += x;
-                            sy += y;
-                            sxy += x * y;
-                            sxx += x * x;
-                            syy += y * y;
+            """ + addUser("scoreOf.get(question).get(user)", 16) + """
                         }
                         result.r()[item] = Correlation.r(n, sx, sy, sxy, sxx, syy);
                         result.n()[item] = (int) n;
@@ -118,17 +127,7 @@ final class CorrsetExercises {
                         }
                         long n = 0, sx = 0, sy = 0, sxy = 0, sxx = 0, syy = 0;
                         for (int user = users.nextSetBit(0); user >= 0; user = users.nextSetBit(user + 1)) {
-                            long x = 0;
-                            for (int question : set) {
-                                x += scores[question][user];
-                            }
-                            long y = grandTotals[user];
-                            n++;
-                            sx += x;
-                            sy += y;
-                            sxy += x * y;
-                            sxx += x * x;
-                            syy += y * y;
+            """ + addUser("scores[question][user]", 16) + """
                         }
                         result.r()[item] = Correlation.r(n, sx, sy, sxy, sxx, syy);
                         result.n()[item] = (int) n;
@@ -150,6 +149,11 @@ final class CorrsetExercises {
     }
 
     private CorrsetExercises() {
+    }
+
+    /** {@link #ADD_USER} with {@code score} as the lookup, each line indented by {@code spaces}. */
+    private static String addUser(String score, int spaces) {
+        return ADD_USER.formatted(score).indent(spaces);
     }
 
     /** The exercise at the end of step {@code number}'s notebook. */
@@ -304,17 +308,7 @@ final class CorrsetExercises {
                             if (!all) {
                                 continue;
                             }
-                            long x = 0;
-                            for (int question : set) {
-                                x += scores[question][user];
-                            }
-                            long y = grandTotals[user];
-                            n++;
-                            sx += x;
-                            sy += y;
-                            sxy += x * y;
-                            sxx += x * x;
-                            syy += y * y;
+            """ + addUser("scores[question][user]", 16) + """
                         }
                         result.r()[item] = Correlation.r(n, sx, sy, sxy, sxx, syy);
                         result.n()[item] = (int) n;
@@ -361,17 +355,7 @@ final class CorrsetExercises {
                             }
                             for (; word != 0; word &= word - 1) {
                                 int user = (w << 6) + Long.numberOfTrailingZeros(word);
-                                long x = 0;
-                                for (int question : set) {
-                                    x += scores[question][user];
-                                }
-                                long y = grandTotals[user];
-                                n++;
-                                sx += x;
-                                sy += y;
-                                sxy += x * y;
-                                sxx += x * x;
-                                syy += y * y;
+            """ + addUser("scores[question][user]", 20) + """
                             }
                         }
                         result.r()[item] = Correlation.r(n, sx, sy, sxy, sxx, syy);
