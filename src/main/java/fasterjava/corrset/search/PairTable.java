@@ -144,7 +144,7 @@ final class PairTable {
                         if (n == 0) {
                             continue;
                         }
-                        int firstD = groupStart[below + g];
+                        int firstD = groupFirst(groupStart, below + g, g, groups, n);
                         addColumn(table, column, offsets, firstD, firstD + n, x0 + scoreValues[g] + scoreE, y);
                     }
                     passed[below + groupOf(scoreE)]++;
@@ -214,6 +214,25 @@ final class PairTable {
             int p = positions[from + i];
             int end = answers.start[user + 1];
             cursor[i] = p;
+            if (groups == 2) {
+                // One pass: the low score's d's fill the user's stretch from its start, the high score's from its
+                // end backwards, so each list's first n d's are still one contiguous range (see groupFirst).
+                int low = fill;
+                int high = fill + (end - p) - 1;
+                int lowValue = scoreValues[0];
+                for (int q = p; q < end; q++) {
+                    int isLow = scores[q] == lowValue ? 1 : 0;
+                    offsets[isLow * low + (1 - isLow) * high] = 2 * (questions[q] - first);
+                    low += isLow;
+                    high -= 1 - isLow;
+                }
+                groupStart[i * 2] = fill;
+                groupStart[i * 2 + 1] = fill + (end - p);
+                passed[i * 2] = 0;
+                passed[i * 2 + 1] = 0;
+                fill += end - p;
+                continue;
+            }
             for (int g = 0; g < groups; g++) {
                 groupStart[i * groups + g] = fill;
                 passed[i * groups + g] = 0;
@@ -225,6 +244,14 @@ final class PairTable {
                 }
             }
         }
+    }
+
+    /**
+     * Where the first {@code n} d's of user i's list for score group g start in {@link #offsets}: with two groups
+     * the second list runs backwards from {@code groupStart}, else every list runs forwards from it.
+     */
+    private static int groupFirst(int[] groupStart, int at, int g, int groups, int n) {
+        return groups == 2 && g == 1 ? groupStart[at] - n : groupStart[at];
     }
 
     /** Judges and clears the entries of e-columns {@code fromColumn..toColumn-1}. */
