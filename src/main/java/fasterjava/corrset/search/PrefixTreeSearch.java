@@ -57,13 +57,12 @@ public final class PrefixTreeSearch implements Search {
 
     /**
      * Fewest sets for which {@link LastLevel#AUTO} takes the vector kernel. Vector API code runs as slow Java until
-     * C2 has compiled it (seconds on a busy machine), while the pair table's plain code is fast within
-     * milliseconds. On 60,000 users (a 2-core AMD EPYC with AVX-512 shared with other jobs, first runs in fresh
-     * JVMs, one or two runs each) the dense kernel lost to the pair table by 2.5–3x on 658,000 sets (40 questions,
-     * K = 5) and 2x on 3.8 million (40, K = 6); on 24 million (80, K = 5) and 300 million (80, K = 6) the two were
-     * within the runs' spread.
+     * C2 has compiled it (seconds on 2 cores), while the pair table's plain code is fast within milliseconds. First
+     * searches in fresh JVMs on 60,000 users (a 2-core AMD EPYC with AVX-512, {@code corrset bench-search}): the pair
+     * table won at 24 million sets (80 questions, K = 5: 2.8–3.9 s against 3.1–4.3 s, four runs each); the vector
+     * kernel won at 65 million (200, K = 4: 8.9 s against 13.4 s) and 300 million (80, K = 6: 7.1 s against 10.5 s).
      */
-    static final long DENSE_MIN_SETS = 4_000_000;
+    static final long DENSE_MIN_SETS = 32_000_000;
     /**
      * Most entries (16 bytes each: 64 MiB) a worker holds for the users of a unit's first question bucketed by its
      * second: on the article's data one question's buckets hold ~240,000; very dense data cover fewer units per
