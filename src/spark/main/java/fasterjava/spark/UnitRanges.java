@@ -22,7 +22,7 @@ public final class UnitRanges {
      */
     public static List<UnitRange> balanced(long[] sizes, int parts) {
         if (parts < 1) {
-            throw new IllegalArgumentException("--partitions must be at least 1, got " + parts);
+            throw new IllegalArgumentException("the number of ranges must be at least 1, got " + parts);
         }
         long total = 0;
         for (long size : sizes) {

@@ -56,6 +56,6 @@ class UnitRangesTest {
     void noPartitionsIsRefused() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> UnitRanges.balanced(new long[] {1}, 0));
-        assertEquals("--partitions must be at least 1, got 0", e.getMessage());
+        assertEquals("the number of ranges must be at least 1, got 0", e.getMessage());
     }
 }
