@@ -37,10 +37,10 @@ import jdk.incubator.vector.VectorSpecies;
  * bitmap is cut into chunk masks once, and a work unit's users' masks are copied side by side when the unit starts.
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
- * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a JFR profile of the
- * 80-question K = 6 search (a shared 2-core AMD EPYC with AVX-512, JDK 25) puts ~21% of samples in a (K−2)-node's
- * set-up, ~13% in the prefix walk above it, ~11% in judging, ~11% in the masked-add passes and ~6% in finding each
- * leaf's users.
+ * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a JFR profile of the full
+ * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25) puts ~35% of the samples in the masked-add
+ * passes, ~41% in a (K−2)-node's set-up and finding each leaf's users, ~15% in the prefix walk above and ~1% in
+ * judging.
  */
 final class DenseLastLevel {
     /**
@@ -59,6 +59,11 @@ final class DenseLastLevel {
     /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
     private static final int CHUNKS_PER_PASS = 4;
     private static final int CHUNK_BITS = (1 << CHUNK) - 1;
+    /**
+     * Whether a leaf's users are gathered with vector compress: native only with AVX-512 (AVX2 has no compress
+     * instruction, and the Vector API would emulate it in Java).
+     */
+    private static final boolean GATHER_IN_VECTORS = CHUNK == 16;
     private static final int SUMS = 6;
     private static final int N = 0, SA = 1, SB = 2, SAB = 3, SAA = 4, SBB = 5;
 
@@ -215,11 +220,12 @@ final class DenseLastLevel {
     void runNode(int[] users, int[] positions, long[] xs, int from, int to, int last, UserAnswers answers) {
         int count = to - from;
         int words = (count + 63) >>> 6;
-        if (nodeBitmap.length < count) {
-            nodeBitmap = new int[count];
-            nodeConstant = new int[count];
-            leafUser = new int[count];
-            leafConstant = new int[count];
+        if (nodeBitmap.length < 64 * words) {
+            // Whole words of lanes: the vector gather reads a full vector of users wherever a bit is set.
+            nodeBitmap = new int[64 * words];
+            nodeConstant = new int[64 * words];
+            leafUser = new int[64 * words];
+            leafConstant = new int[64 * words];
         }
         if (usersOf.length < questions * words) {
             usersOf = new long[questions * words];
@@ -259,20 +265,7 @@ final class DenseLastLevel {
         if (!walker.enterLeaf(d)) {
             return;
         }
-        int n = 0;
-        long[] bits = usersOf;
-        long[] scoreBits = scoredBy;
-        int scoreStep = 4 * (maxY + 1);
-        for (int w = 0; w < words; w++) {
-            long scores = scoreBits[d * words + w];
-            for (long word = bits[d * words + w]; word != 0; word &= word - 1) {
-                int bit = Long.numberOfTrailingZeros(word);
-                int i = (w << 6) + bit;
-                leafUser[n] = nodeBitmap[i];
-                leafConstant[n] = nodeConstant[i] + scoreStep * (int) ((scores >>> bit) & 1);
-                n++;
-            }
-        }
+        int n = GATHER_IN_VECTORS ? gatherInVectors(d, words) : gather(d, words);
         int sets = questions - 1 - d;
         if (n <= 1) {
             walker.countUndefined(sets);
@@ -292,6 +285,50 @@ final class DenseLastLevel {
                 passes(n, limit, d, -1, from);
             }
         }
+    }
+
+    /** Collects the users of leaf d (their mask offsets and packed constants) from its bitset, one bit at a time. */
+    private int gather(int d, int words) {
+        int n = 0;
+        int scoreStep = 4 * (maxY + 1);
+        for (int w = 0; w < words; w++) {
+            long scores = scoredBy[d * words + w];
+            for (long word = usersOf[d * words + w]; word != 0; word &= word - 1) {
+                int bit = Long.numberOfTrailingZeros(word);
+                int i = (w << 6) + bit;
+                leafUser[n] = nodeBitmap[i];
+                leafConstant[n] = nodeConstant[i] + scoreStep * (int) ((scores >>> bit) & 1);
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /**
+     * As {@link #gather}, sixteen users at a time: the set bits pick lanes that are compressed to the front of a
+     * vector and stored, a few instructions per sixteen users instead of a loop step per user.
+     */
+    private int gatherInVectors(int d, int words) {
+        int n = 0;
+        int scoreStep = 4 * (maxY + 1);
+        for (int w = 0; w < words; w++) {
+            long word = usersOf[d * words + w];
+            long scores = scoredBy[d * words + w];
+            for (int part = 0; part < Long.SIZE; part += CHUNK) {
+                long lanes = (word >>> part) & CHUNK_BITS;
+                if (lanes == 0) {
+                    continue;
+                }
+                int i = (w << 6) + part;
+                VectorMask<Integer> in = VectorMask.fromLong(INTS, lanes);
+                VectorMask<Integer> scoredOne = VectorMask.fromLong(INTS, (scores >>> part) & CHUNK_BITS);
+                IntVector.fromArray(INTS, nodeBitmap, i).compress(in).intoArray(leafUser, n);
+                IntVector.fromArray(INTS, nodeConstant, i).add(scoreStep, scoredOne).compress(in)
+                        .intoArray(leafConstant, n);
+                n += Long.bitCount(lanes);
+            }
+        }
+        return n;
     }
 
     /**

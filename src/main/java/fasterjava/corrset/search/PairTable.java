@@ -17,10 +17,9 @@ import fasterjava.corrset.Correlation;
  * table (six longs per entry, one scalar add each) instead — slower, never wrong.
  *
  * <p><b>Where it stands.</b> This is the engine's path for data with scores other than 0/1, for machines without
- * 256-bit vectors, and for searches too small to pay for compiling {@link DenseLastLevel}'s vector code. Each
- * (set, user) costs two adds at an address read from the data. On a 2-core AMD EPYC with AVX-512 (JDK 25, shared
- * with other jobs, one run each, first runs in fresh JVMs) the exhaustive 80-question K = 6 search on 60,000 users
- * took 47.1 s on this path against 52.6 s for {@link DenseLastLevel}.
+ * 256-bit vectors, and for searches too small to pay for compiling {@link DenseLastLevel}'s vector code (where the
+ * two cross over is measured at {@link PrefixTreeSearch#DENSE_MIN_SETS}). Each (set, user) costs two adds at an
+ * address read from the data.
  */
 final class PairTable {
     private static final long FIELD16 = 1L << 16;
@@ -46,7 +45,10 @@ final class PairTable {
     /** Per user of the node: next answer position to add as e, and per score value how many d's lie behind. */
     private int[] cursor = new int[0];
     private int[] passed = new int[0];
-    /** Per user and score value: where their list of d offsets ({@code 2 × d}) starts in {@link #offsets}. */
+    /**
+     * Per user and score value: where their list of d offsets ({@code 2 × d}) starts in {@link #offsets} (with two
+     * values the second list runs backwards from there, see {@link #groupFirst}).
+     */
     private int[] groupStart = new int[0];
     private int[] offsets = new int[0];
 

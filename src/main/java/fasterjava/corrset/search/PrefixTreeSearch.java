@@ -15,7 +15,8 @@ import java.util.Objects;
  * questions are found once and shared by every extension. Going one level down is a bucketing pass: each user
  * still in the node walks their own answers after the node's last question and drops themselves into the bucket of
  * each of those questions, so the cost is the answers that exist (about 20% of the cells on the article's data),
- * not a scan of every user per child. Each work unit first copies its users' answer lists side by side, so the
+ * not a scan of every user per child. A work unit's users come from the same bucketing, done once per first
+ * question for the run of units that share it; each unit then copies its users' answer lists side by side, so the
  * thousands of nodes under it read them from cache.
  *
  * <p><b>Last levels.</b> For 0/1 scores (the articles' data) on machines with 256-bit vectors or wider, in
