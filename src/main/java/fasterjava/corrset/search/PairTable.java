@@ -34,6 +34,8 @@ final class PairTable {
     private static final int BLOCK_ENTRIES = 2048;
     /** More distinct score values than this and the per-value lists cost more than they save: use the wide path. */
     private static final int MAX_SCORE_VALUES = 8;
+    /** Most later answers per user, on average over a node, for {@link #runShortLists}. */
+    private static final int SHORT_LIST = 8;
 
     private final PrefixWalker walker;
     /** The distinct scores in the data, ascending; a user's questions are grouped by these. */
@@ -69,7 +71,9 @@ final class PairTable {
             if (packed.length < 2 * pairs) {
                 packed = new long[2 * pairs];
             }
-            return runPacked(users, positions, xs, from, to, first, remaining, answers);
+            return shortLists(users, positions, from, to, answers)
+                    ? runShortLists(users, positions, xs, from, to, first, remaining, answers)
+                    : runPacked(users, positions, xs, from, to, first, remaining, answers);
         }
         if (wide.length < 6L * pairs) {
             wide = new long[Math.multiplyExact(6, pairs)];
@@ -104,6 +108,72 @@ final class PairTable {
         } catch (ArithmeticException tooBig) {
             return false;
         }
+    }
+
+    /**
+     * True if the node's users have at most {@link #SHORT_LIST} later answers on average: then most of a user's
+     * columns get one or two d's, and adding pair by pair beats splitting the lists by score first.
+     */
+    private static boolean shortLists(int[] users, int[] positions, int from, int to, UserAnswers answers) {
+        long answersAfter = 0;
+        for (int i = from; i < to; i++) {
+            answersAfter += answers.start[users[i] + 1] - positions[i];
+        }
+        return answersAfter <= (long) SHORT_LIST * (to - from);
+    }
+
+    /**
+     * The packed path for short lists ({@link #shortLists}): each user adds into every pair of their later answers
+     * directly, computing the packed contribution per pair, block by block of e-columns as {@link #runPacked}.
+     */
+    private long runShortLists(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
+            UserAnswers answers) {
+        int count = to - from;
+        if (cursor.length < count) {
+            cursor = new int[count];
+        }
+        System.arraycopy(positions, from, cursor, 0, count);
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        int[] start = answers.start;
+        long[] table = packed;
+        long undefined = 0;
+        for (int blockStart = 1; blockStart < remaining; ) {
+            int blockEnd = blockStart + 1;
+            while (blockEnd < remaining && pairIndex(0, blockEnd + 1) - pairIndex(0, blockStart) <= BLOCK_ENTRIES) {
+                blockEnd++;
+            }
+            int limit = first + blockEnd;
+            for (int i = 0; i < count; i++) {
+                int p = cursor[i];
+                int end = start[users[from + i] + 1];
+                if (p == end || questions[p] >= limit) {
+                    continue;
+                }
+                int x0 = (int) xs[from + i];
+                long y = answers.grandTotals[users[from + i]];
+                long lowY = 1 + (y << 48);
+                long highY = y * y << 32;
+                int own = positions[from + i];
+                do {
+                    int e = questions[p] - first;
+                    int column = 2 * pairIndex(0, e) - 2 * first;
+                    long xe = x0 + scores[p];
+                    // Every earlier answer of this user is a d of the pair (d, e): one entry each, two adds.
+                    for (int q = own; q < p; q++) {
+                        long x = xe + scores[q];
+                        int at = column + 2 * questions[q];
+                        table[at] += lowY + (x << 16) + (x * x << 32);
+                        table[at + 1] += x * y + highY;
+                    }
+                    p++;
+                } while (p < end && questions[p] < limit);
+                cursor[i] = p;
+            }
+            undefined += finishPacked(first, blockStart, blockEnd);
+            blockStart = blockEnd;
+        }
+        return undefined;
     }
 
     /**

@@ -38,6 +38,8 @@ class SearchEnginesTest {
         int[][] shapes = {
             // users, questions, answer rate %, max score
             {12, 8, 80, 1}, {40, 9, 60, 1}, {60, 10, 50, 1}, {25, 9, 70, 3}, {30, 8, 90, 300}, {6, 9, 60, 1},
+            // Long answer lists (more than the pair table's short-list limit per user): its split-by-score path.
+            {30, 16, 95, 1}, {20, 16, 90, 2},
         };
         for (long seed = 1; seed <= 4; seed++) {
             for (int[] shape : shapes) {
