@@ -38,8 +38,6 @@ class SearchEnginesTest {
         int[][] shapes = {
             // users, questions, answer rate %, max score
             {12, 8, 80, 1}, {40, 9, 60, 1}, {60, 10, 50, 1}, {25, 9, 70, 3}, {30, 8, 90, 300}, {6, 9, 60, 1},
-            // Long answer lists (more than the pair table's short-list limit per user): its split-by-score path.
-            {30, 16, 95, 1}, {20, 16, 90, 2},
         };
         for (long seed = 1; seed <= 4; seed++) {
             for (int[] shape : shapes) {
@@ -190,6 +188,17 @@ class SearchEnginesTest {
             }
         }
         checkAll(scores, 1, 2, 3, "no-common-user");
+    }
+
+    @Test
+    void longAnswerListsTakeTheSplitByScorePath() {
+        // Users who answered ~70 questions each: more than the pair table's short-list limit at the root node (K = 2),
+        // so each user's list is split by score before it is added (0/1 data: two lists; 0..2: three).
+        for (int maxScore = 1; maxScore <= 2; maxScore++) {
+            Scores scores = SearchFixtures.random(dir, 31 + maxScore, 14, 74, 0.95, maxScore);
+            checkAll(scores, 2, 2, 5, "long lists, max score " + maxScore);
+            checkAll(scores, 3, 3, 3, "long lists, max score " + maxScore);
+        }
     }
 
     @Test
