@@ -60,8 +60,9 @@ public final class PrefixTreeSearch implements Search {
      * Fewest sets for which {@link LastLevel#AUTO} takes the vector kernel. Vector API code runs as slow Java until
      * C2 has compiled it (seconds on 2 cores), while the pair table's plain code is fast within milliseconds. First
      * searches in fresh JVMs on 60,000 users (a 2-core AMD EPYC with AVX-512, {@code corrset bench-search}): the pair
-     * table won at 24 million sets (80 questions, K = 5: 2.8–3.9 s against 3.1–4.3 s, four runs each); the vector
-     * kernel won at 65 million (200, K = 4: 8.9 s against 13.4 s) and 300 million (80, K = 6: 7.1 s against 10.5 s).
+     * table won at 24 million sets (80 questions, K = 5: 1.7 s against 3.1–4.3 s); at 300 million (80, K = 6) the two
+     * were even (4.5 s and 4.7 s); the vector kernel won at 65 million (200, K = 4: 6.5–9.4 s against 10.8–13.4 s)
+     * and 2.5 billion (200, K = 5: 32.9 s against 80.0 s).
      */
     static final long DENSE_MIN_SETS = 32_000_000;
     /**
