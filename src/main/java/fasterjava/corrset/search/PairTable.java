@@ -34,7 +34,7 @@ final class PairTable {
     private static final int BLOCK_ENTRIES = 2048;
     /** More distinct score values than this and the per-value lists cost more than they save: use the wide path. */
     private static final int MAX_SCORE_VALUES = 8;
-    /** Most later answers per user, on average over a node, for {@link #runShortLists} (64 beat 4, 8 and 16). */
+    /** Most later answers per user, on average over a node, for {@link #addPairs} (64 beat 4, 8 and 16). */
     private static final int SHORT_LIST = 64;
 
     private final PrefixWalker walker;
@@ -71,9 +71,7 @@ final class PairTable {
             if (packed.length < 2 * pairs) {
                 packed = new long[2 * pairs];
             }
-            return shortLists(users, positions, from, to, answers)
-                    ? runShortLists(users, positions, xs, from, to, first, remaining, answers)
-                    : runPacked(users, positions, xs, from, to, first, remaining, answers);
+            return runPacked(users, positions, xs, from, to, first, remaining, answers);
         }
         if (wide.length < 6L * pairs) {
             wide = new long[Math.multiplyExact(6, pairs)];
@@ -111,88 +109,33 @@ final class PairTable {
     }
 
     /**
-     * True if the node's users have at most {@link #SHORT_LIST} later answers on average. Adding pair by pair beat
-     * splitting the lists by score first on every shape measured (60,000 users, 40–200 questions, lists of up to ~40
-     * answers): short per-column loops cost more in set-up and mispredicted exits than they save. Longer lists keep
-     * the split, where each column's loop runs long.
-     */
-    private static boolean shortLists(int[] users, int[] positions, int from, int to, UserAnswers answers) {
-        long answersAfter = 0;
-        for (int i = from; i < to; i++) {
-            answersAfter += answers.start[users[i] + 1] - positions[i];
-        }
-        return answersAfter <= (long) SHORT_LIST * (to - from);
-    }
-
-    /**
-     * The packed path for short lists ({@link #shortLists}): each user adds into every pair of their later answers
-     * directly, computing the packed contribution per pair, block by block of e-columns as {@link #runPacked}.
-     */
-    private long runShortLists(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
-            UserAnswers answers) {
-        int count = to - from;
-        if (cursor.length < count) {
-            cursor = new int[count];
-        }
-        System.arraycopy(positions, from, cursor, 0, count);
-        int[] questions = answers.questions;
-        int[] scores = answers.scores;
-        int[] start = answers.start;
-        long[] table = packed;
-        long undefined = 0;
-        for (int blockStart = 1; blockStart < remaining; ) {
-            int blockEnd = blockStart + 1;
-            while (blockEnd < remaining && pairIndex(0, blockEnd + 1) - pairIndex(0, blockStart) <= BLOCK_ENTRIES) {
-                blockEnd++;
-            }
-            int limit = first + blockEnd;
-            for (int i = 0; i < count; i++) {
-                int p = cursor[i];
-                int end = start[users[from + i] + 1];
-                if (p == end || questions[p] >= limit) {
-                    continue;
-                }
-                int x0 = (int) xs[from + i];
-                long y = answers.grandTotals[users[from + i]];
-                long lowY = 1 + (y << 48);
-                long highY = y * y << 32;
-                int own = positions[from + i];
-                do {
-                    int e = questions[p] - first;
-                    int column = 2 * pairIndex(0, e) - 2 * first;
-                    long xe = x0 + scores[p];
-                    // Every earlier answer of this user is a d of the pair (d, e): one entry each, two adds.
-                    for (int q = own; q < p; q++) {
-                        long x = xe + scores[q];
-                        int at = column + 2 * questions[q];
-                        table[at] += lowY + (x << 16) + (x * x << 32);
-                        table[at + 1] += x * y + highY;
-                    }
-                    p++;
-                } while (p < end && questions[p] < limit);
-                cursor[i] = p;
-            }
-            undefined += finishPacked(first, blockStart, blockEnd);
-            blockStart = blockEnd;
-        }
-        return undefined;
-    }
-
-    /**
-     * The packed path. Each user's remaining questions are first sorted into one list per score value (so within a
-     * list, every d adds the same vector for a given e), then the table is filled and judged one block of e-columns
-     * at a time: a block of {@link #BLOCK_ENTRIES} entries stays in the L1 cache while every user adds into it, and
-     * is judged (and cleared) while still there.
+     * The packed path: the table is filled and judged one block of e-columns at a time, so a block of
+     * {@link #BLOCK_ENTRIES} entries stays in the L1 cache while every user adds into it, and is judged (and
+     * cleared) while still there. Users add pair by pair ({@link #addPairs}) when the node's users have at most
+     * {@link #SHORT_LIST} later answers on average, else column by column from lists split by score
+     * ({@link #addColumns}).
      */
     private long runPacked(int[] users, int[] positions, long[] xs, int from, int to, int first, int remaining,
             UserAnswers answers) {
         int count = to - from;
         int groups = scoreValues.length;
-        prepareUsers(count, groups, users, positions, from, first, answers);
+        int answersAfter = 0;
+        for (int i = from; i < to; i++) {
+            answersAfter += answers.start[users[i] + 1] - positions[i];
+        }
+        // Adding pair by pair beat splitting the lists by score first on every shape measured (60,000 users, 40–200
+        // questions, lists of up to ~40 answers): short per-column loops cost more in set-up and mispredicted exits
+        // than they save. Longer lists keep the split, where each column's loop runs long.
+        boolean pairByPair = answersAfter <= (long) SHORT_LIST * count;
+        if (cursor.length < count) {
+            cursor = new int[count];
+        }
+        System.arraycopy(positions, from, cursor, 0, count);
+        if (!pairByPair) {
+            splitByScore(count, groups, users, positions, from, first, answersAfter, answers);
+        }
         int[] questions = answers.questions;
-        int[] scores = answers.scores;
         int[] start = answers.start;
-        long[] table = packed;
         long undefined = 0;
         for (int blockStart = 1; blockStart < remaining; ) {
             int blockEnd = blockStart + 1;
@@ -208,28 +151,64 @@ final class PairTable {
                 }
                 int x0 = (int) xs[from + i];
                 int y = (int) answers.grandTotals[users[from + i]];
-                int below = i * groups;
-                do {
-                    int e = questions[p] - first;
-                    int scoreE = scores[p];
-                    int column = 2 * pairIndex(0, e);
-                    for (int g = 0; g < groups; g++) {
-                        int n = passed[below + g];
-                        if (n == 0) {
-                            continue;
-                        }
-                        int firstD = groupFirst(groupStart, below + g, g, groups, n);
-                        addColumn(table, column, offsets, firstD, firstD + n, x0 + scoreValues[g] + scoreE, y);
-                    }
-                    passed[below + groupOf(scoreE)]++;
-                    p++;
-                } while (p < end && questions[p] < limit);
-                cursor[i] = p;
+                cursor[i] = pairByPair
+                        ? addPairs(positions[from + i], p, end, limit, first, x0, y, answers)
+                        : addColumns(i * groups, p, end, limit, first, x0, y, answers);
             }
             undefined += finishPacked(first, blockStart, blockEnd);
             blockStart = blockEnd;
         }
         return undefined;
+    }
+
+    /**
+     * One user's pairs (d, e) for each e from position {@code p} on below question {@code limit}: every earlier
+     * answer of theirs (from {@code own}) is a d, and each pair gets its packed contribution computed and added.
+     * Returns the position of the first e left for the next block.
+     */
+    private int addPairs(int own, int p, int end, int limit, int first, long x0, long y, UserAnswers answers) {
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        long[] table = packed;
+        long lowY = 1 + (y << 48);
+        long highY = y * y << 32;
+        do {
+            int column = 2 * pairIndex(0, questions[p] - first) - 2 * first;
+            long xe = x0 + scores[p];
+            for (int q = own; q < p; q++) {
+                long x = xe + scores[q];
+                int at = column + 2 * questions[q];
+                table[at] += lowY + (x << 16) + (x * x << 32);
+                table[at + 1] += x * y + highY;
+            }
+            p++;
+        } while (p < end && questions[p] < limit);
+        return p;
+    }
+
+    /**
+     * As {@link #addPairs}, from the user's lists split by score ({@link #splitByScore}; theirs start at
+     * {@code below}): for each e, every d of one score value adds the same contribution, one column call per value.
+     */
+    private int addColumns(int below, int p, int end, int limit, int first, int x0, int y, UserAnswers answers) {
+        int[] questions = answers.questions;
+        int[] scores = answers.scores;
+        int groups = scoreValues.length;
+        do {
+            int scoreE = scores[p];
+            int column = 2 * pairIndex(0, questions[p] - first);
+            for (int g = 0; g < groups; g++) {
+                int n = passed[below + g];
+                if (n == 0) {
+                    continue;
+                }
+                int firstD = groupFirst(groupStart, below + g, g, groups, n);
+                addColumn(packed, column, offsets, firstD, firstD + n, x0 + scoreValues[g] + scoreE, y);
+            }
+            passed[below + groupOf(scoreE)]++;
+            p++;
+        } while (p < end && questions[p] < limit);
+        return p;
     }
 
     /**
@@ -261,20 +240,15 @@ final class PairTable {
         return g;
     }
 
-    /** Per user of the node: their remaining questions split by score value, as offsets of d in the table. */
-    private void prepareUsers(int count, int groups, int[] users, int[] positions, int from, int first,
+    /**
+     * Per user of the node: their remaining questions ({@code total} in all) split by score value, as offsets of d
+     * in the table.
+     */
+    private void splitByScore(int count, int groups, int[] users, int[] positions, int from, int first, int total,
             UserAnswers answers) {
-        if (cursor.length < count) {
-            cursor = new int[count];
-        }
         if (passed.length < count * groups) {
             passed = new int[count * groups];
             groupStart = new int[count * groups];
-        }
-        int total = 0;
-        for (int i = 0; i < count; i++) {
-            int user = users[from + i];
-            total += answers.start[user + 1] - positions[from + i];
         }
         // One spare slot: the fill loop below writes before it decides whether to keep what it wrote.
         if (offsets.length < total + 1) {
@@ -287,7 +261,6 @@ final class PairTable {
             int user = users[from + i];
             int p = positions[from + i];
             int end = answers.start[user + 1];
-            cursor[i] = p;
             if (groups == 2) {
                 // One pass: the low score's d's fill the user's stretch from its start, the high score's from its
                 // end backwards, so each list's first n d's are still one contiguous range (see groupFirst).
