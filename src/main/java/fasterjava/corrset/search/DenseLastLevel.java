@@ -32,15 +32,17 @@ import jdk.incubator.vector.VectorSpecies;
  * decoded to exact longs and ranked ({@link #screen}). Other leaves are decoded batch by batch, summed and judged
  * one set at a time.
  *
- * <p><b>Which nodes.</b> Users of the (K−1)-node for question d are found from a bitset per question over the
- * (K−2)-node's users, built once per (K−2)-node by setting one bit per answer; it stays in L1. Each user's answer
- * bitmap is cut into chunk masks once, and a work unit's users' masks are copied side by side when the unit starts.
+ * <p><b>Which nodes.</b> A work unit's users' answer bitmaps are cut into chunk masks and copied side by side when
+ * the unit starts. A (K−2)-node turns its users' bitmaps around once (int word w of every user side by side), so
+ * the users of the (K−1)-node for question d are a vector of users at a time: bit d of each one's word, shifted to
+ * the sign bit, is the lane mask, and the picked users are compressed to the front (AVX-512). Per-question bitsets
+ * with one bit set per (user, later answer) cost more: the full search's profile put 32% of its samples there.
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
- * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a JFR profile of the full
- * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25) puts ~35% of the samples in the masked-add
- * passes, ~41% in a (K−2)-node's set-up and finding each leaf's users, ~15% in the prefix walk above and ~1% in
- * judging.
+ * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a perf profile of the full
+ * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25) puts ~43% of the samples in the masked-add
+ * passes, ~24% in a (K−2)-node's set-up, finding each leaf's users and dispatching its passes, ~8% in copying a
+ * unit's answer lists, ~5% in the prefix walk above and ~4% in judging.
  */
 final class DenseLastLevel {
     /**
@@ -56,18 +58,20 @@ final class DenseLastLevel {
     private static final int HALF = DOUBLES.length();
     /** Chunks in one 64-bit word of a user's answer bitmap. */
     private static final int CHUNKS_PER_WORD = Long.SIZE / CHUNK;
+    /** Chunks in one 32-bit word: a node's users' bitmaps are turned around an int word at a time. */
+    private static final int CHUNKS_PER_INT = Integer.SIZE / CHUNK;
     /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
     private static final int CHUNKS_PER_PASS = 4;
     private static final int CHUNK_BITS = (1 << CHUNK) - 1;
-    /**
-     * Whether a leaf's users are gathered with vector compress: native only with AVX-512 (AVX2 has no compress
-     * instruction, and the Vector API would emulate it in Java).
-     */
-    private static final boolean GATHER_IN_VECTORS = CHUNK == 16;
     private static final int SUMS = 6;
     private static final int N = 0, SA = 1, SB = 2, SAB = 3, SAA = 4, SBB = 5;
 
     private final PrefixWalker walker;
+    /**
+     * Whether a leaf's users are gathered with vector compress: native only with AVX-512 (AVX2 has no compress
+     * instruction, and the Vector API would emulate it in Java).
+     */
+    private final boolean compressGather;
     private final int questions;
     /** Words of one user's answer bitmap. */
     private final int bitmapWords;
@@ -96,11 +100,13 @@ final class DenseLastLevel {
      */
     private char[] unitAnswered = new char[0];
     private char[] unitScored = new char[0];
-    // Per (K−2)-node: where each user's chunk masks start, and per later question a bitset over the node's users.
+    // Per (K−2)-node: where each user's chunk masks start, their packed constants without the leaf's score, and
+    // their answer bitmaps turned around: int word w of user i at w·lanes + i, so a vector load holds one word of
+    // consecutive users.
     private int[] nodeBitmap = new int[0];
     private int[] nodeConstant = new int[0];
-    private long[] usersOf = new long[0];
-    private long[] scoredBy = new long[0];
+    private int[] nodeAnswered = new int[0];
+    private int[] nodeScored = new int[0];
     // Per (K−1)-node: its users and the packed constants of each.
     private int[] leafUser = new int[0];
     private int[] leafConstant = new int[0];
@@ -118,8 +124,9 @@ final class DenseLastLevel {
     /** Exact sums of one pass: chunk × 6 sums × 16 lanes. */
     private final long[] sums = new long[MAX_PASS_CHUNKS * SUMS * CHUNK];
 
-    DenseLastLevel(PrefixWalker walker, UserAnswers answers, int questions, int k) {
+    DenseLastLevel(PrefixWalker walker, UserAnswers answers, int questions, int k, boolean compressGather) {
         this.walker = walker;
+        this.compressGather = compressGather && CHUNK == 16;
         this.questions = questions;
         this.bitmapWords = (questions + 63) >>> 6;
         this.offset = 64 * bitmapWords - questions;
@@ -214,58 +221,66 @@ final class DenseLastLevel {
 
     /**
      * Runs every set under a node of K−2 questions whose last question is {@code last}: users
-     * {@code users[from..to-1]} with answer positions just after {@code last} and x so far. {@code prefix} holds
-     * the node's questions; slot K−2 is filled in here.
+     * {@code users[from..to-1]} (local to the unit) with x so far. {@code prefix} holds the node's questions; slot
+     * K−2 is filled in here.
      */
-    void runNode(int[] users, int[] positions, long[] xs, int from, int to, int last, UserAnswers answers) {
+    void runNode(int[] users, long[] xs, int from, int to, int last, UserAnswers answers) {
         int count = to - from;
-        int words = (count + 63) >>> 6;
-        if (nodeBitmap.length < 64 * words) {
-            // Whole words of lanes: the vector gather reads a full vector of users wherever a bit is set.
-            nodeBitmap = new int[64 * words];
-            nodeConstant = new int[64 * words];
-            leafUser = new int[64 * words];
-            leafConstant = new int[64 * words];
+        // Whole vectors of lanes; lanes past the last user have no answers and are never picked.
+        int lanes = (count + CHUNK - 1) / CHUNK * CHUNK;
+        if (nodeBitmap.length < lanes) {
+            nodeBitmap = new int[lanes];
+            nodeConstant = new int[lanes];
+            leafUser = new int[lanes];
+            leafConstant = new int[lanes];
         }
-        if (usersOf.length < questions * words) {
-            usersOf = new long[questions * words];
-            scoredBy = new long[questions * words];
+        if (nodeAnswered.length < chunks / CHUNKS_PER_INT * lanes) {
+            nodeAnswered = new int[chunks / CHUNKS_PER_INT * lanes];
+            nodeScored = new int[chunks / CHUNKS_PER_INT * lanes];
         }
-        long[] bits = usersOf;
-        long[] scoreBits = scoredBy;
-        java.util.Arrays.fill(bits, (last + 1) * words, questions * words, 0L);
-        java.util.Arrays.fill(scoreBits, (last + 1) * words, questions * words, 0L);
-        int[] answeredQuestions = answers.questions;
-        int[] answerScores = answers.scores;
-        int[] start = answers.start;
         int stride = maxY + 1;
         int nodeMaxX = 0;
+        // Only the words that hold a later question are turned around.
+        int firstWord = (last + 1 + offset) >>> 5;
+        int intWords = chunks / CHUNKS_PER_INT;
+        char[] any = unitAnswered;
+        char[] one = unitScored;
         for (int i = 0; i < count; i++) {
             int user = users[from + i];
             int x = (int) xs[from + i];
             nodeBitmap[i] = user * chunks;
             nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
-            int word = i >>> 6;
-            int shift = i & 63;
-            for (int p = positions[from + i], end = start[user + 1]; p < end; p++) {
-                int at = answeredQuestions[p] * words + word;
-                bits[at] |= 1L << shift;
-                scoreBits[at] |= (long) answerScores[p] << shift;
+            for (int w = firstWord; w < intWords; w++) {
+                nodeAnswered[w * lanes + i] = intWord(any, user * chunks + w * CHUNKS_PER_INT);
+                nodeScored[w * lanes + i] = intWord(one, user * chunks + w * CHUNKS_PER_INT);
             }
+        }
+        for (int w = firstWord; w < intWords; w++) {
+            java.util.Arrays.fill(nodeAnswered, w * lanes + count, (w + 1) * lanes, 0);
+            java.util.Arrays.fill(nodeScored, w * lanes + count, (w + 1) * lanes, 0);
         }
         int limit = batchLimit(nodeMaxX + 1, maxY);
         for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
-            leaf(d, words, limit);
+            leaf(d, lanes, limit);
         }
     }
 
+    /** Int word of a bitmap from its chunk masks starting at {@code at}: {@link #CHUNKS_PER_INT} of them. */
+    private static int intWord(char[] masks, int at) {
+        int word = 0;
+        for (int j = 0; j < CHUNKS_PER_INT; j++) {
+            word |= masks[at + j] << (j * CHUNK);
+        }
+        return word;
+    }
+
     /** The sets whose last two questions are d and some e &gt; d. */
-    private void leaf(int d, int words, int limit) {
+    private void leaf(int d, int lanes, int limit) {
         if (!walker.enterLeaf(d)) {
             return;
         }
-        int n = GATHER_IN_VECTORS ? gatherInVectors(d, words) : gather(d, words);
+        int n = gather(d, lanes);
         int sets = questions - 1 - d;
         if (n <= 1) {
             walker.countUndefined(sets);
@@ -287,45 +302,40 @@ final class DenseLastLevel {
         }
     }
 
-    /** Collects the users of leaf d (their mask offsets and packed constants) from its bitset, one bit at a time. */
-    private int gather(int d, int words) {
-        int n = 0;
-        int scoreStep = 4 * (maxY + 1);
-        for (int w = 0; w < words; w++) {
-            long scores = scoredBy[d * words + w];
-            for (long word = usersOf[d * words + w]; word != 0; word &= word - 1) {
-                int bit = Long.numberOfTrailingZeros(word);
-                int i = (w << 6) + bit;
-                leafUser[n] = nodeBitmap[i];
-                leafConstant[n] = nodeConstant[i] + scoreStep * (int) ((scores >>> bit) & 1);
-                n++;
-            }
-        }
-        return n;
-    }
-
     /**
-     * As {@link #gather}, sixteen users at a time: the set bits pick lanes that are compressed to the front of a
-     * vector and stored, a few instructions per sixteen users instead of a loop step per user.
+     * Collects the users of leaf d (their mask offsets and packed constants), a vector of the node's users at a
+     * time: bit d of each user's turned-around bitmap word, shifted into the sign bit, makes the lane mask. With
+     * AVX-512 the picked lanes are compressed to the front and stored, a few instructions per sixteen users;
+     * AVX2 has no compress instruction (the Vector API would emulate it in Java), so there the set bits of the
+     * mask are walked one at a time.
      */
-    private int gatherInVectors(int d, int words) {
+    private int gather(int d, int lanes) {
         int n = 0;
         int scoreStep = 4 * (maxY + 1);
-        for (int w = 0; w < words; w++) {
-            long word = usersOf[d * words + w];
-            long scores = scoredBy[d * words + w];
-            for (int part = 0; part < Long.SIZE; part += CHUNK) {
-                long lanes = (word >>> part) & CHUNK_BITS;
-                if (lanes == 0) {
-                    continue;
-                }
-                int i = (w << 6) + part;
-                VectorMask<Integer> in = VectorMask.fromLong(INTS, lanes);
-                VectorMask<Integer> scoredOne = VectorMask.fromLong(INTS, (scores >>> part) & CHUNK_BITS);
+        int bit = d + offset;
+        int base = (bit >>> 5) * lanes;
+        int shift = 31 - (bit & 31);
+        for (int i = 0; i < lanes; i += CHUNK) {
+            VectorMask<Integer> in = IntVector.fromArray(INTS, nodeAnswered, base + i)
+                    .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
+            if (!in.anyTrue()) {
+                continue;
+            }
+            VectorMask<Integer> scoredOne = IntVector.fromArray(INTS, nodeScored, base + i)
+                    .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
+            if (compressGather) {
                 IntVector.fromArray(INTS, nodeBitmap, i).compress(in).intoArray(leafUser, n);
                 IntVector.fromArray(INTS, nodeConstant, i).add(scoreStep, scoredOne).compress(in)
                         .intoArray(leafConstant, n);
-                n += Long.bitCount(lanes);
+                n += in.trueCount();
+            } else {
+                long scores = scoredOne.toLong();
+                for (long picked = in.toLong(); picked != 0; picked &= picked - 1) {
+                    int lane = Long.numberOfTrailingZeros(picked);
+                    leafUser[n] = nodeBitmap[i + lane];
+                    leafConstant[n] = nodeConstant[i + lane] + scoreStep * (int) ((scores >>> lane) & 1);
+                    n++;
+                }
             }
         }
         return n;

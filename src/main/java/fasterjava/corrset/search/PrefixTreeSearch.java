@@ -55,6 +55,8 @@ public final class PrefixTreeSearch implements Search {
     private final boolean stopAtPerfect;
     private final LastLevel lastLevel;
     private final long pairEntries;
+    /** Whether the dense kernel may gather a leaf's users with vector compress (where that is native). */
+    private final boolean compressGather;
 
     /**
      * Fewest sets for which {@link LastLevel#AUTO} takes the vector kernel. Vector API code runs as slow Java until
@@ -83,16 +85,17 @@ public final class PrefixTreeSearch implements Search {
     }
 
     public PrefixTreeSearch() {
-        this(null, DEFAULT_CHECKPOINT_EVERY, true, LastLevel.AUTO, PAIR_ENTRIES);
+        this(null, DEFAULT_CHECKPOINT_EVERY, true, LastLevel.AUTO, PAIR_ENTRIES, true);
     }
 
     private PrefixTreeSearch(Path checkpointFile, Duration checkpointEvery, boolean stopAtPerfect,
-            LastLevel lastLevel, long pairEntries) {
+            LastLevel lastLevel, long pairEntries, boolean compressGather) {
         this.checkpointFile = checkpointFile;
         this.checkpointEvery = Objects.requireNonNull(checkpointEvery);
         this.stopAtPerfect = stopAtPerfect;
         this.lastLevel = Objects.requireNonNull(lastLevel);
         this.pairEntries = pairEntries;
+        this.compressGather = compressGather;
     }
 
     /** The same engine, saving its progress to {@code file} and resuming from it if it exists. */
@@ -102,12 +105,13 @@ public final class PrefixTreeSearch implements Search {
 
     /** As {@link #withCheckpoint(Path)}, saving at most every {@code every} (zero: after every unit). */
     public PrefixTreeSearch withCheckpoint(Path file, Duration every) {
-        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect, lastLevel, pairEntries);
+        return new PrefixTreeSearch(Objects.requireNonNull(file), every, stopAtPerfect, lastLevel, pairEntries,
+                compressGather);
     }
 
     /** The same engine without the r = 1 early stop: every set is examined. */
     public PrefixTreeSearch exhaustive() {
-        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false, lastLevel, pairEntries);
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, false, lastLevel, pairEntries, compressGather);
     }
 
     /**
@@ -115,16 +119,30 @@ public final class PrefixTreeSearch implements Search {
      * any machine); {@link LastLevel#DENSE} still needs 0/1 data and falls back to the pair table otherwise.
      */
     public PrefixTreeSearch withLastLevel(LastLevel kernel) {
-        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel, pairEntries);
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, kernel, pairEntries,
+                compressGather);
     }
 
     /** The same engine holding at most {@code entries} bucketed users per worker (tests: the rebucketing path). */
     PrefixTreeSearch withPairEntries(long entries) {
-        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, lastLevel, entries);
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, lastLevel, entries,
+                compressGather);
+    }
+
+    /**
+     * The same engine gathering the dense kernel's leaf users one set bit at a time, as machines without AVX-512 do
+     * (tests: that path on any machine).
+     */
+    PrefixTreeSearch withScalarGather() {
+        return new PrefixTreeSearch(checkpointFile, checkpointEvery, stopAtPerfect, lastLevel, pairEntries, false);
     }
 
     long pairEntries() {
         return pairEntries;
+    }
+
+    boolean compressGather() {
+        return compressGather;
     }
 
     @Override

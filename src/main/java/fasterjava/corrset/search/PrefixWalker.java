@@ -72,26 +72,25 @@ final class PrefixWalker {
     /** The worst kept set's indices when the top list is full of r = 1 exactly (and early stop is on), else null. */
     private int[] perfectWorst;
 
-    PrefixWalker(SearchRequest request, UserAnswers answers, TopSets seed, boolean stopAtPerfect, boolean dense,
-            long pairEntries) {
+    PrefixWalker(SearchRequest request, UserAnswers answers, TopSets seed, PrefixTreeSearch engine) {
         this.k = request.k();
         this.scores = request.scores();
         this.questions = scores.questionCount();
         this.minUsers = request.minUsers();
-        this.stopAtPerfect = stopAtPerfect;
+        this.stopAtPerfect = engine.stopAtPerfect();
         this.answers = answers;
         this.best = seed;
         this.binomial = binomials(questions, k);
         this.table = new PairTable(this, answers);
-        this.dense = dense && k >= 2 && DenseLastLevel.suits(answers, k)
-                ? new DenseLastLevel(this, answers, questions, k) : null;
+        this.dense = engine.dense(request) && k >= 2 && DenseLastLevel.suits(answers, k)
+                ? new DenseLastLevel(this, answers, questions, k, engine.compressGather()) : null;
         this.levelUsers = new int[k + 1][0];
         this.levelPositions = new int[k + 1][0];
         this.levelX = new long[k + 1][0];
         this.levelCount = new int[k + 1][questions];
         this.levelOffset = new int[k + 1][questions];
         this.prefix = new int[k];
-        this.pairEntries = pairEntries;
+        this.pairEntries = engine.pairEntries();
         this.pairCount = new int[questions];
         this.pairOffset = new int[questions];
         thresholdChanged();
@@ -278,7 +277,7 @@ final class PrefixWalker {
             return;
         }
         if (dense != null && to - from > 1) {
-            dense.runNode(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, last, unitAnswers);
+            dense.runNode(levelUsers[depth], levelX[depth], from, to, last, unitAnswers);
             return;
         }
         int first = last + 1;

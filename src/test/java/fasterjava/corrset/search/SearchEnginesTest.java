@@ -22,13 +22,15 @@ class SearchEnginesTest {
 
     /**
      * Engines whose counters must equal the oracle's too (they examine every set): both last-level kernels of the
-     * fast engine, whichever one this machine's hardware would pick, and the engine with room for the buckets of
-     * one second question (or a few) at a time, which rebuckets within a run of units.
+     * fast engine, whichever one this machine's hardware would pick, the dense kernel gathering leaf users without
+     * vector compress (as without AVX-512), and the engine with room for the buckets of one second question (or a
+     * few) at a time, which rebuckets within a run of units.
      */
     private static List<Search> exhaustiveEngines() {
         return List.of(Searches.reference(), Searches.fastest().exhaustive(),
                 Searches.fastest().exhaustive().withLastLevel(PrefixTreeSearch.LastLevel.PAIR_TABLE),
                 Searches.fastest().exhaustive().withLastLevel(PrefixTreeSearch.LastLevel.DENSE),
+                Searches.fastest().exhaustive().withLastLevel(PrefixTreeSearch.LastLevel.DENSE).withScalarGather(),
                 Searches.fastest().exhaustive().withPairEntries(1),
                 Searches.fastest().exhaustive().withPairEntries(60));
     }
