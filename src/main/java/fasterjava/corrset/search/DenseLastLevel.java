@@ -32,11 +32,12 @@ import jdk.incubator.vector.VectorSpecies;
  * decoded to exact longs and ranked ({@link #screen}). Other leaves are decoded batch by batch, summed and judged
  * one set at a time.
  *
- * <p><b>Which nodes.</b> A work unit's users' answer bitmaps are cut into chunk masks and copied side by side when
- * the unit starts. A (K−2)-node turns its users' bitmaps around once (int word w of every user side by side), so
- * the users of the (K−1)-node for question d are a vector of users at a time: bit d of each one's word, shifted to
- * the sign bit, is the lane mask, and the picked users are compressed to the front (AVX-512). Per-question bitsets
- * with one bit set per (user, later answer) cost more: the full search's profile put 32% of its samples there.
+ * <p><b>Which nodes.</b> A work unit's users' answer bitmaps are copied side by side when the unit starts; a pass's
+ * chunk masks are one word of them, loaded once per user and shifted. A (K−2)-node turns its users' bitmaps around
+ * once (int word w of every user side by side), so the users of the (K−1)-node for question d are found a vector of
+ * users at a time: bit d of each one's word, shifted to the sign bit, is the lane mask, and the picked users are
+ * compressed to the front (AVX-512). Per-question bitsets with one bit set per (user, later answer) cost more: the
+ * full search's profile put 32% of its samples there.
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
  * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a perf profile of the full
@@ -58,11 +59,8 @@ final class DenseLastLevel {
     private static final int HALF = DOUBLES.length();
     /** Chunks in one 64-bit word of a user's answer bitmap. */
     private static final int CHUNKS_PER_WORD = Long.SIZE / CHUNK;
-    /** Chunks in one 32-bit word: a node's users' bitmaps are turned around an int word at a time. */
-    private static final int CHUNKS_PER_INT = Integer.SIZE / CHUNK;
     /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
     private static final int CHUNKS_PER_PASS = 4;
-    private static final int CHUNK_BITS = (1 << CHUNK) - 1;
     private static final int SUMS = 6;
     private static final int N = 0, SA = 1, SB = 2, SAB = 3, SAA = 4, SBB = 5;
 
@@ -81,26 +79,25 @@ final class DenseLastLevel {
      * ragged word is the rarely used one.
      */
     private final int offset;
-    /** Words of chunk masks per user: {@link #bitmapWords} words of {@link #CHUNKS_PER_WORD} chunks each. */
-    private final int chunks;
     /**
-     * Every user's answer bitmap cut into chunk masks (one bit per lane, {@link #chunks} per user): a mask is then
-     * one load instead of shifting a bitmap word. Which questions each user answered, and which of those they
-     * scored 1 on.
+     * Every user's answer bitmap ({@link #bitmapWords} words each): which questions they answered, and which of
+     * those they scored 1 on. A pass's chunk masks all lie in one word: one load per user and pass, then shifts.
      */
-    private final char[] answeredChunks;
-    private final char[] scoredChunks;
+    private final long[] answeredBits;
+    private final long[] scoredBits;
+    /** Chunks in a bitmap. */
+    private final int chunks;
     /** Largest grand total: y for every user is at most this. */
     private final int maxY;
 
     /**
-     * The current work unit's users' chunk masks, side by side in local user order (see
+     * The current work unit's users' bitmaps, side by side in local user order (see
      * {@link UserAnswers#compactFrom}): the thousands of nodes under the unit read them from cache, where reading
-     * {@link #answeredChunks} by the users' indices in the full data would miss the cache once per node and user.
+     * {@link #answeredBits} by the users' indices in the full data would miss the cache once per node and user.
      */
-    private char[] unitAnswered = new char[0];
-    private char[] unitScored = new char[0];
-    // Per (K−2)-node: where each user's chunk masks start, their packed constants without the leaf's score, and
+    private long[] unitAnswered = new long[0];
+    private long[] unitScored = new long[0];
+    // Per (K−2)-node: where each user's bitmap starts, their packed constants without the leaf's score, and
     // their answer bitmaps turned around: int word w of user i at w·lanes + i, so a vector load holds one word of
     // consecutive users.
     private int[] nodeBitmap = new int[0];
@@ -132,24 +129,15 @@ final class DenseLastLevel {
         this.offset = 64 * bitmapWords - questions;
         this.chunks = bitmapWords * CHUNKS_PER_WORD;
         int users = answers.start.length - 1;
-        long[] answered = new long[bitmapWords];
-        long[] scoredOne = new long[bitmapWords];
-        this.answeredChunks = new char[users * chunks];
-        this.scoredChunks = new char[users * chunks];
+        this.answeredBits = new long[users * bitmapWords];
+        this.scoredBits = new long[users * bitmapWords];
         for (int u = 0; u < users; u++) {
-            java.util.Arrays.fill(answered, 0L);
-            java.util.Arrays.fill(scoredOne, 0L);
             for (int p = answers.start[u]; p < answers.start[u + 1]; p++) {
                 int bit = answers.questions[p] + offset;
-                answered[bit >>> 6] |= 1L << bit;
+                answeredBits[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 if (answers.scores[p] == 1) {
-                    scoredOne[bit >>> 6] |= 1L << bit;
+                    scoredBits[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 }
-            }
-            for (int c = 0; c < chunks; c++) {
-                int shift = (c % CHUNKS_PER_WORD) * CHUNK;
-                answeredChunks[u * chunks + c] = (char) ((answered[c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
-                scoredChunks[u * chunks + c] = (char) ((scoredOne[c / CHUNKS_PER_WORD] >>> shift) & CHUNK_BITS);
             }
         }
         long largest = 0;
@@ -207,15 +195,20 @@ final class DenseLastLevel {
         return (int) limit;
     }
 
-    /** Copies the chunk masks of a new work unit's {@code count} users ({@code unit}, compacted) side by side. */
+    /** Copies the bitmaps of a new work unit's {@code count} users ({@code unit}, compacted) side by side. */
     void startUnit(UserAnswers unit, int count) {
-        if (unitAnswered.length < count * chunks) {
-            unitAnswered = new char[count * chunks];
-            unitScored = new char[count * chunks];
+        if (unitAnswered.length < count * bitmapWords) {
+            unitAnswered = new long[count * bitmapWords];
+            unitScored = new long[count * bitmapWords];
         }
+        // A loop rather than System.arraycopy: a call per user costs more than copying its few words.
         for (int i = 0; i < count; i++) {
-            System.arraycopy(answeredChunks, unit.original[i] * chunks, unitAnswered, i * chunks, chunks);
-            System.arraycopy(scoredChunks, unit.original[i] * chunks, unitScored, i * chunks, chunks);
+            int from = unit.original[i] * bitmapWords;
+            int to = i * bitmapWords;
+            for (int w = 0; w < bitmapWords; w++) {
+                unitAnswered[to + w] = answeredBits[from + w];
+                unitScored[to + w] = scoredBits[from + w];
+            }
         }
     }
 
@@ -234,26 +227,28 @@ final class DenseLastLevel {
             leafUser = new int[lanes];
             leafConstant = new int[lanes];
         }
-        if (nodeAnswered.length < chunks / CHUNKS_PER_INT * lanes) {
-            nodeAnswered = new int[chunks / CHUNKS_PER_INT * lanes];
-            nodeScored = new int[chunks / CHUNKS_PER_INT * lanes];
+        int intWords = 2 * bitmapWords;
+        if (nodeAnswered.length < intWords * lanes) {
+            nodeAnswered = new int[intWords * lanes];
+            nodeScored = new int[intWords * lanes];
         }
         int stride = maxY + 1;
         int nodeMaxX = 0;
         // Only the words that hold a later question are turned around.
         int firstWord = (last + 1 + offset) >>> 5;
-        int intWords = chunks / CHUNKS_PER_INT;
-        char[] any = unitAnswered;
-        char[] one = unitScored;
+        long[] any = unitAnswered;
+        long[] one = unitScored;
         for (int i = 0; i < count; i++) {
             int user = users[from + i];
             int x = (int) xs[from + i];
-            nodeBitmap[i] = user * chunks;
+            nodeBitmap[i] = user * bitmapWords;
             nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
             for (int w = firstWord; w < intWords; w++) {
-                nodeAnswered[w * lanes + i] = intWord(any, user * chunks + w * CHUNKS_PER_INT);
-                nodeScored[w * lanes + i] = intWord(one, user * chunks + w * CHUNKS_PER_INT);
+                int at = user * bitmapWords + (w >>> 1);
+                int shift = (w & 1) * Integer.SIZE;
+                nodeAnswered[w * lanes + i] = (int) (any[at] >>> shift);
+                nodeScored[w * lanes + i] = (int) (one[at] >>> shift);
             }
         }
         for (int w = firstWord; w < intWords; w++) {
@@ -264,15 +259,6 @@ final class DenseLastLevel {
         for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
             leaf(d, lanes, limit);
         }
-    }
-
-    /** Int word of a bitmap from its chunk masks starting at {@code at}: {@link #CHUNKS_PER_INT} of them. */
-    private static int intWord(char[] masks, int at) {
-        int word = 0;
-        for (int j = 0; j < CHUNKS_PER_INT; j++) {
-            word |= masks[at + j] << (j * CHUNK);
-        }
-        return word;
     }
 
     /** The sets whose last two questions are d and some e &gt; d. */
@@ -291,13 +277,12 @@ final class DenseLastLevel {
         for (int pass = firstChunk / CHUNKS_PER_PASS; pass <= lastPass; pass++) {
             int from = Math.max(firstChunk, pass * CHUNKS_PER_PASS);
             int valid = Math.min(chunks, (pass + 1) * CHUNKS_PER_PASS) - from;
-            // Four chunks cost far less per chunk than single chunks (constants are broadcast once per user), so a
-            // pass covers all four when two or more of them hold sets; lanes at or before d are computed and
-            // ignored.
-            if (valid >= 2) {
-                passes(n, limit, d, pass, -1);
+            // A pass of four chunks costs less per chunk than narrower ones (constants are broadcast once per user),
+            // so three chunks holding sets take the whole pass; lanes at or before d are computed and ignored.
+            if (valid >= 3) {
+                passes(n, limit, d, pass * CHUNKS_PER_PASS, CHUNKS_PER_PASS);
             } else {
-                passes(n, limit, d, -1, from);
+                passes(n, limit, d, from, valid);
             }
         }
     }
@@ -342,41 +327,37 @@ final class DenseLastLevel {
     }
 
     /**
-     * Runs the leaf's users over the four chunks of pass {@code pass}, or if it is negative over the single chunk
-     * {@code single}, batch by batch, then judges those sets.
+     * Runs the leaf's users over the {@code width} chunks (1, 2 or 4) from {@code first}, batch by batch, then
+     * judges those sets.
      */
-    private void passes(int n, int limit, int d, int pass, int single) {
-        int count = 0;
-        if (pass >= 0) {
-            for (int c = 0; c < CHUNKS_PER_PASS; c++) {
-                passChunks[count++] = pass * CHUNKS_PER_PASS + c;
-            }
-        } else {
-            passChunks[count++] = single;
+    private void passes(int n, int limit, int d, int first, int width) {
+        for (int c = 0; c < width; c++) {
+            passChunks[c] = first + c;
         }
         if (n <= limit && walker.admitFrom > 0) {
-            if (pass < 0) {
-                passOfOne(0, n, single);
-            } else {
-                passOfFour(0, n, pass);
-            }
-            judgePacked(d, count);
+            pass(0, n, first, width);
+            judgePacked(d, width);
             return;
         }
         for (int batch = 0; batch < n; batch += limit) {
             int batchEnd = Math.min(n, batch + limit);
-            if (pass < 0) {
-                passOfOne(batch, batchEnd, single);
-            } else {
-                passOfFour(batch, batchEnd, pass);
-            }
-            decode(d, count, batch == 0);
+            pass(batch, batchEnd, first, width);
+            decode(d, width, batch == 0);
         }
-        judge(d, count);
+        judge(d, width);
     }
 
-    /** Adds every leaf user in {@code from..to-1} into the 4 chunks of accumulators of pass {@code pass}. */
-    private void passOfFour(int from, int to, int pass) {
+    /** Adds leaf users {@code from..to-1} into the accumulators of {@code width} chunks from {@code first}. */
+    private void pass(int from, int to, int first, int width) {
+        switch (width) {
+            case 1 -> passOfOne(from, to, first);
+            case 2 -> passOfTwo(from, to, first);
+            default -> passOfFour(from, to, first);
+        }
+    }
+
+    /** Adds every leaf user in {@code from..to-1} into the accumulators of the 4 chunks from {@code first}. */
+    private void passOfFour(int from, int to, int first) {
         IntVector zero = IntVector.zero(INTS);
         IntVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
         IntVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;
@@ -385,36 +366,38 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        char[] any = unitAnswered;
-        char[] one = unitScored;
-        int first = pass * CHUNKS_PER_PASS;
+        long[] any = unitAnswered;
+        long[] one = unitScored;
+        int word = first / CHUNKS_PER_WORD;
+        int shift = first % CHUNKS_PER_WORD * CHUNK;
         for (int j = from; j < to; j++) {
-            int masks = userAt[j] + first;
+            long answered = any[userAt[j] + word] >>> shift;
+            long scored = one[userAt[j] + word] >>> shift;
             int at = constantAt[j];
             IntVector k0 = IntVector.broadcast(INTS, k[at]);
             IntVector k1 = IntVector.broadcast(INTS, k[at + 1]);
             IntVector k2 = IntVector.broadcast(INTS, k[at + 2]);
             IntVector k3 = IntVector.broadcast(INTS, k[at + 3]);
-            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[masks]);
-            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[masks]);
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, answered);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, scored);
             a0 = a0.add(k0, m);
             a1 = a1.add(k1, m);
             a2 = a2.add(k2, m);
             a3 = a3.add(k3, s);
-            m = VectorMask.fromLong(INTS, any[masks + 1]);
-            s = VectorMask.fromLong(INTS, one[masks + 1]);
+            m = VectorMask.fromLong(INTS, answered >>> CHUNK);
+            s = VectorMask.fromLong(INTS, scored >>> CHUNK);
             b0 = b0.add(k0, m);
             b1 = b1.add(k1, m);
             b2 = b2.add(k2, m);
             b3 = b3.add(k3, s);
-            m = VectorMask.fromLong(INTS, any[masks + 2]);
-            s = VectorMask.fromLong(INTS, one[masks + 2]);
+            m = VectorMask.fromLong(INTS, answered >>> 2 * CHUNK);
+            s = VectorMask.fromLong(INTS, scored >>> 2 * CHUNK);
             c0 = c0.add(k0, m);
             c1 = c1.add(k1, m);
             c2 = c2.add(k2, m);
             c3 = c3.add(k3, s);
-            m = VectorMask.fromLong(INTS, any[masks + 3]);
-            s = VectorMask.fromLong(INTS, one[masks + 3]);
+            m = VectorMask.fromLong(INTS, answered >>> 3 * CHUNK);
+            s = VectorMask.fromLong(INTS, scored >>> 3 * CHUNK);
             d0 = d0.add(k0, m);
             d1 = d1.add(k1, m);
             d2 = d2.add(k2, m);
@@ -439,6 +422,50 @@ final class DenseLastLevel {
         d3.intoArray(out, 15 * CHUNK);
     }
 
+    /** As {@link #passOfFour} for the 2 chunks from {@code first}. */
+    private void passOfTwo(int from, int to, int first) {
+        IntVector zero = IntVector.zero(INTS);
+        IntVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
+        IntVector b0 = zero, b1 = zero, b2 = zero, b3 = zero;
+        int[] userAt = leafUser;
+        int[] constantAt = leafConstant;
+        int[] k = constants;
+        long[] any = unitAnswered;
+        long[] one = unitScored;
+        int word = first / CHUNKS_PER_WORD;
+        int shift = first % CHUNKS_PER_WORD * CHUNK;
+        for (int j = from; j < to; j++) {
+            long answered = any[userAt[j] + word] >>> shift;
+            long scored = one[userAt[j] + word] >>> shift;
+            int at = constantAt[j];
+            IntVector k0 = IntVector.broadcast(INTS, k[at]);
+            IntVector k1 = IntVector.broadcast(INTS, k[at + 1]);
+            IntVector k2 = IntVector.broadcast(INTS, k[at + 2]);
+            IntVector k3 = IntVector.broadcast(INTS, k[at + 3]);
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, answered);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, scored);
+            a0 = a0.add(k0, m);
+            a1 = a1.add(k1, m);
+            a2 = a2.add(k2, m);
+            a3 = a3.add(k3, s);
+            m = VectorMask.fromLong(INTS, answered >>> CHUNK);
+            s = VectorMask.fromLong(INTS, scored >>> CHUNK);
+            b0 = b0.add(k0, m);
+            b1 = b1.add(k1, m);
+            b2 = b2.add(k2, m);
+            b3 = b3.add(k3, s);
+        }
+        int[] out = spilled;
+        a0.intoArray(out, 0);
+        a1.intoArray(out, CHUNK);
+        a2.intoArray(out, 2 * CHUNK);
+        a3.intoArray(out, 3 * CHUNK);
+        b0.intoArray(out, 4 * CHUNK);
+        b1.intoArray(out, 5 * CHUNK);
+        b2.intoArray(out, 6 * CHUNK);
+        b3.intoArray(out, 7 * CHUNK);
+    }
+
     /** As {@link #passOfFour} for the single chunk {@code chunk}. */
     private void passOfOne(int from, int to, int chunk) {
         IntVector zero = IntVector.zero(INTS);
@@ -446,13 +473,14 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        char[] any = unitAnswered;
-        char[] one = unitScored;
+        long[] any = unitAnswered;
+        long[] one = unitScored;
+        int word = chunk / CHUNKS_PER_WORD;
+        int shift = chunk % CHUNKS_PER_WORD * CHUNK;
         for (int j = from; j < to; j++) {
-            int masks = userAt[j] + chunk;
             int at = constantAt[j];
-            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[masks]);
-            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[masks]);
+            VectorMask<Integer> m = VectorMask.fromLong(INTS, any[userAt[j] + word] >>> shift);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[userAt[j] + word] >>> shift);
             a0 = a0.add(IntVector.broadcast(INTS, k[at]), m);
             a1 = a1.add(IntVector.broadcast(INTS, k[at + 1]), m);
             a2 = a2.add(IntVector.broadcast(INTS, k[at + 2]), m);
