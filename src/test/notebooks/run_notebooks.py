@@ -178,35 +178,41 @@ def output_path(settings, notebook):
 
 
 async def start_kernel(client, settings, env, log, result):
-    """Starts the kernel and waits for its kernel_info reply, starting afresh when a start never answers.
-    Each attempt gets settings.startup_timeout in all."""
+    """Starts the kernel and waits for its kernel_info reply, starting afresh when a start never answers or dies
+    after it was already listening (both seen with the kernel's startup race); a kernel that dies before it listens
+    is broken, not unlucky, and is not retried. Each attempt gets settings.startup_timeout in all."""
     for attempt in range(1, settings.start_attempts + 1):
         client.km = client.create_kernel_manager()
         client.kc = None
         began = time.monotonic()
+        listening = False
         log.write(f"---- kernel start, attempt {attempt} of {settings.start_attempts}\n")
         log.flush()
         try:
             await client.async_start_new_kernel(env=env, stdout=log, stderr=log)
-            await wait_for_shell_port(client.km, settings.startup_timeout)
+            listening = await wait_for_shell_port(client.km, settings.startup_timeout)
             client.startup_timeout = max(1, round(settings.startup_timeout - (time.monotonic() - began)))
             # Waits for kernel_info within startup_timeout; on failure shuts the kernel down and raises.
             await client.async_start_new_kernel_client()
         except RuntimeError as error:
             result.start_seconds.append(time.monotonic() - began)
             await shutdown_kernel(client)
-            if "didn't respond" not in str(error) or attempt == settings.start_attempts:
+            unlucky = "didn't respond" in str(error) or (listening and "died" in str(error))
+            if not unlucky or attempt == settings.start_attempts:
                 raise KernelStartError(f"kernel start failed (attempt {attempt} of {settings.start_attempts}): "
                                        f"{error} (its log: {log.name})") from error
-            print(f"  note: kernel not ready {settings.startup_timeout} s after start (attempt {attempt} of "
-                  f"{settings.start_attempts}); starting another", flush=True)
+            what = "died after it was listening" if "died" in str(error) else \
+                f"not ready {settings.startup_timeout} s after start"
+            print(f"  note: kernel {what} (attempt {attempt} of {settings.start_attempts}); starting another",
+                  flush=True)
             continue
         result.start_seconds.append(time.monotonic() - began)
         return
 
 
 async def wait_for_shell_port(km, timeout):
-    """Returns once the kernel listens on its shell port (plus HANDLERS_SETTLE_SECONDS), it died, or timeout."""
+    """Returns True once the kernel listens on its shell port (plus HANDLERS_SETTLE_SECONDS); False if it died
+    first or timeout passed."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and await ensure_awaitable(km.is_alive()):
         try:
@@ -215,7 +221,8 @@ async def wait_for_shell_port(km, timeout):
             await asyncio.sleep(0.05)
             continue
         await asyncio.sleep(HANDLERS_SETTLE_SECONDS)
-        return
+        return True
+    return False
 
 
 async def shutdown_kernel(client):

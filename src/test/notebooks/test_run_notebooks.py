@@ -188,21 +188,25 @@ os.execv(sys.argv[2], sys.argv[2:])
 @unittest.skipIf(project_kernel_argv() is None,
                  f"kernel '{KERNEL}' not installed here: run these through 'bin/notebooks selftest'")
 class KernelStart(unittest.TestCase):
-    """A start that never answers kernel_info is abandoned after startup_timeout and retried, a bounded number
-    of times; a kernel that dies at start is not retried."""
+    """A start that never answers kernel_info, or dies after it listens, is abandoned and retried, a bounded
+    number of times; a kernel that dies before it listens is not retried."""
 
     def setUp(self):
         self.tmp = Path(tempfile.mkdtemp(prefix="notebook-runner-test-"))
         self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
         kernels = self.tmp / "jupyter"
         (self.tmp / "hang_once.py").write_text(HANG_ONCE)
+        (self.tmp / "die_once.py").write_text(DIE_ONCE_AFTER_LISTENING)
         install_fake_kernel(kernels, "hangs-once",
                             [sys.executable, str(self.tmp / "hang_once.py"), str(self.tmp / "started-once"),
+                             *project_kernel_argv()])
+        install_fake_kernel(kernels, "dies-once-after-listening",
+                            [sys.executable, str(self.tmp / "die_once.py"), str(self.tmp / "died-once"),
                              *project_kernel_argv()])
         install_fake_kernel(kernels, "never-answers", [sys.executable, "-c", "import time; time.sleep(600)"])
         install_fake_kernel(kernels, "dies-at-start", [sys.executable, "-c", "raise SystemExit(7)"])
         spec_env = KernelSpecManager().get_kernel_spec(KERNEL).env
-        for name in ["hangs-once"]:  # the real kernel behind the wrapper needs the real kernel's env
+        for name in ["hangs-once", "dies-once-after-listening"]:  # the real kernel behind the wrapper needs the real kernel's env
             path = kernels / "kernels" / name / "kernel.json"
             path.write_text(json.dumps({**json.loads(path.read_text()), "env": spec_env}))
         previous = os.environ.get("JUPYTER_PATH", "")
@@ -224,6 +228,12 @@ class KernelStart(unittest.TestCase):
         self.assertGreaterEqual(len(result.start_seconds), 2, "the first start must have been abandoned")
         self.assertGreaterEqual(result.start_seconds[0], 15)
 
+    def test_a_start_that_dies_after_it_listens_is_retried_and_the_retry_runs_the_notebook(self):
+        result = self.run_notebook("dies-once-after-listening", startup_timeout=15, start_attempts=5)
+        self.assertTrue(result.passed, result.problems)
+        self.assertGreaterEqual(len(result.start_seconds), 2, "the first start must have died")
+        self.assertTrue((self.tmp / "died-once").exists())
+
     def test_retries_are_bounded(self):
         began = time.monotonic()
         result = self.run_notebook("never-answers", start_attempts=3)
@@ -237,6 +247,23 @@ class KernelStart(unittest.TestCase):
         self.assertFalse(result.passed)
         self.assertIn("died", result.problems[0])
         self.assertEqual(1, len(result.start_seconds))
+
+
+# Stands in for the other face of the startup race: the first start listens on its shell port, then dies before
+# answering kernel_info; later ones run the real kernel.
+DIE_ONCE_AFTER_LISTENING = """
+import json, os, socket, sys, time
+marker = sys.argv[1]
+if not os.path.exists(marker):
+    open(marker, "w").close()
+    connection = json.load(open(next(arg for arg in sys.argv if arg.endswith(".json"))))
+    shell = socket.socket()
+    shell.bind((connection["ip"], connection["shell_port"]))
+    shell.listen()
+    time.sleep(2)
+    raise SystemExit(1)
+os.execv(sys.argv[2], sys.argv[2:])
+"""
 
 
 if __name__ == "__main__":
