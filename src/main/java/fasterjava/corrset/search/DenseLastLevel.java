@@ -132,7 +132,7 @@ final class DenseLastLevel {
         this.answeredBits = new long[users * bitmapWords];
         this.scoredBits = new long[users * bitmapWords];
         for (int u = 0; u < users; u++) {
-            for (int p = answers.start[u]; p < answers.start[u + 1]; p++) {
+            for (int p = answers.start[u]; p < answers.end[u]; p++) {
                 int bit = answers.questions[p] + offset;
                 answeredBits[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 if (answers.scores[p] == 1) {
@@ -295,32 +295,50 @@ final class DenseLastLevel {
      * mask are walked one at a time.
      */
     private int gather(int d, int lanes) {
-        int n = 0;
-        int scoreStep = 4 * (maxY + 1);
         int bit = d + offset;
         int base = (bit >>> 5) * lanes;
         int shift = 31 - (bit & 31);
+        int scoreStep = 4 * (maxY + 1);
+        return compressGather ? compressUsers(base, shift, lanes, scoreStep) : pickUsers(base, shift, lanes, scoreStep);
+    }
+
+    /**
+     * {@link #gather} with vector compress. The arrays are read into locals first: C2 then hoists their bounds
+     * checks out of the loop, where it reloaded every field after each vector store.
+     */
+    private int compressUsers(int base, int shift, int lanes, int scoreStep) {
+        int[] answered = nodeAnswered;
+        int[] scored = nodeScored;
+        int[] bitmapAt = nodeBitmap;
+        int[] constant = nodeConstant;
+        int[] users = leafUser;
+        int[] constants = leafConstant;
+        int n = 0;
         for (int i = 0; i < lanes; i += CHUNK) {
-            VectorMask<Integer> in = IntVector.fromArray(INTS, nodeAnswered, base + i)
+            VectorMask<Integer> in = IntVector.fromArray(INTS, answered, base + i)
                     .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
-            if (!in.anyTrue()) {
-                continue;
-            }
-            VectorMask<Integer> scoredOne = IntVector.fromArray(INTS, nodeScored, base + i)
+            VectorMask<Integer> scoredOne = IntVector.fromArray(INTS, scored, base + i)
                     .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
-            if (compressGather) {
-                IntVector.fromArray(INTS, nodeBitmap, i).compress(in).intoArray(leafUser, n);
-                IntVector.fromArray(INTS, nodeConstant, i).add(scoreStep, scoredOne).compress(in)
-                        .intoArray(leafConstant, n);
-                n += in.trueCount();
-            } else {
-                long scores = scoredOne.toLong();
-                for (long picked = in.toLong(); picked != 0; picked &= picked - 1) {
-                    int lane = Long.numberOfTrailingZeros(picked);
-                    leafUser[n] = nodeBitmap[i + lane];
-                    leafConstant[n] = nodeConstant[i + lane] + scoreStep * (int) ((scores >>> lane) & 1);
-                    n++;
-                }
+            IntVector.fromArray(INTS, bitmapAt, i).compress(in).intoArray(users, n);
+            IntVector.fromArray(INTS, constant, i).add(scoreStep, scoredOne).compress(in).intoArray(constants, n);
+            n += in.trueCount();
+        }
+        return n;
+    }
+
+    /** {@link #gather} walking the set bits of each lane mask. */
+    private int pickUsers(int base, int shift, int lanes, int scoreStep) {
+        int n = 0;
+        for (int i = 0; i < lanes; i += CHUNK) {
+            long picked = IntVector.fromArray(INTS, nodeAnswered, base + i)
+                    .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0).toLong();
+            long scores = IntVector.fromArray(INTS, nodeScored, base + i)
+                    .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0).toLong();
+            for (; picked != 0; picked &= picked - 1) {
+                int lane = Long.numberOfTrailingZeros(picked);
+                leafUser[n] = nodeBitmap[i + lane];
+                leafConstant[n] = nodeConstant[i + lane] + scoreStep * (int) ((scores >>> lane) & 1);
+                n++;
             }
         }
         return n;

@@ -121,7 +121,7 @@ final class PairTable {
         int groups = scoreValues.length;
         int answersAfter = 0;
         for (int i = from; i < to; i++) {
-            answersAfter += answers.start[users[i] + 1] - positions[i];
+            answersAfter += answers.end[users[i]] - positions[i];
         }
         // Adding pair by pair beat splitting the lists by score first on every shape measured (60,000 users, 40–200
         // questions, lists of up to ~40 answers): short per-column loops cost more in set-up and mispredicted exits
@@ -135,7 +135,7 @@ final class PairTable {
             splitByScore(count, groups, users, positions, from, first, answersAfter, answers);
         }
         int[] questions = answers.questions;
-        int[] start = answers.start;
+        int[] ends = answers.end;
         long undefined = 0;
         for (int blockStart = 1; blockStart < remaining; ) {
             int blockEnd = blockStart + 1;
@@ -145,7 +145,7 @@ final class PairTable {
             int limit = first + blockEnd;
             for (int i = 0; i < count; i++) {
                 int p = cursor[i];
-                int end = start[users[from + i] + 1];
+                int end = ends[users[from + i]];
                 if (p == end || questions[p] >= limit) {
                     continue;
                 }
@@ -260,7 +260,7 @@ final class PairTable {
         for (int i = 0; i < count; i++) {
             int user = users[from + i];
             int p = positions[from + i];
-            int end = answers.start[user + 1];
+            int end = answers.end[user];
             if (groups == 2) {
                 // One pass: the low score's d's fill the user's stretch from its start, the high score's from its
                 // end backwards, so each list's first n d's are still one contiguous range (see groupFirst).
@@ -326,7 +326,7 @@ final class PairTable {
     }
 
     private void addWide(int user, int position, long x0, int first, UserAnswers answers) {
-        int end = answers.start[user + 1];
+        int end = answers.end[user];
         long y = answers.grandTotals[user];
         int[] questions = answers.questions;
         int[] scores = answers.scores;

@@ -114,7 +114,13 @@ final class PrefixWalker {
         if (k == 1) {
             scoreSingle(count);
         } else {
-            unitAnswers.compactFrom(answers, levelUsers[depth], levelPositions[depth], count);
+            if (dense != null && depth >= k - 3) {
+                // The dense kernel reads bitmaps, not lists: the unit's lists are read at most once, by the
+                // bucketing below, so a compact copy would cost more than it saves.
+                unitAnswers.shareFrom(answers, levelUsers[depth], levelPositions[depth], count);
+            } else {
+                unitAnswers.compactFrom(answers, levelUsers[depth], levelPositions[depth], count);
+            }
             if (dense != null) {
                 dense.startUnit(unitAnswers, count);
             }
@@ -197,7 +203,7 @@ final class PrefixWalker {
         for (int i = 0; i < who.length; i++) {
             int user = who[i];
             long x = what[i];
-            for (int p = answers.positionOf(user, a) + 1, end = answers.start[user + 1]; p < end; p++) {
+            for (int p = answers.positionOf(user, a) + 1, end = answers.end[user]; p < end; p++) {
                 int q = answered[p];
                 if (q > last) {
                     break;
@@ -242,13 +248,13 @@ final class PrefixWalker {
         int[] childUsers = levelUsers[child];
         int[] childPositions = levelPositions[child];
         long[] childX = levelX[child];
-        int[] start = unitAnswers.start;
+        int[] ends = unitAnswers.end;
         int[] answered = unitAnswers.questions;
         int[] answerScores = unitAnswers.scores;
         for (int i = from; i < to; i++) {
             int user = users[i];
             long x = xs[i];
-            for (int p = positions[i], end = start[user + 1]; p < end; p++) {
+            for (int p = positions[i], end = ends[user]; p < end; p++) {
                 int q = answered[p];
                 if (q > highest) {
                     break;

@@ -8,26 +8,31 @@ import fasterjava.corrset.data.Scores;
  * these arrays, which is what lets them touch only the answers that exist instead of every (user, question) cell.
  */
 final class UserAnswers {
-    /** User {@code u}'s answers are at positions {@code start[u] .. start[u + 1] - 1}. */
+    /** User {@code u}'s answers are at positions {@code start[u] .. end[u] - 1}. */
     int[] start;
+    int[] end;
     int[] questions;
     int[] scores;
     long[] grandTotals;
     int maxScore;
-    /** For a compact copy ({@link #compactFrom}): each local user's index in the full data; else null. */
+    /** For a unit's users ({@link #compactFrom}, {@link #shareFrom}): each one's index in the full data; else null. */
     int[] original;
+    /** The lists {@link #compactFrom} copies into, kept apart so that a shared view never writes into full data. */
+    private int[] ownQuestions = new int[0];
+    private int[] ownScores = new int[0];
 
-    private UserAnswers(int[] start, int[] questions, int[] scores, long[] grandTotals, int maxScore) {
+    private UserAnswers(int[] start, int[] end, int[] questions, int[] scores, long[] grandTotals, int maxScore) {
         this.start = start;
+        this.end = end;
         this.questions = questions;
         this.scores = scores;
         this.grandTotals = grandTotals;
         this.maxScore = maxScore;
     }
 
-    /** An empty holder for {@link #compactFrom}, reused unit after unit. */
+    /** An empty holder for {@link #compactFrom} and {@link #shareFrom}, reused unit after unit. */
     static UserAnswers reusable() {
-        return new UserAnswers(new int[1], new int[0], new int[0], new long[0], 0);
+        return new UserAnswers(new int[0], new int[0], new int[0], new int[0], new long[0], 0);
     }
 
     /**
@@ -38,31 +43,56 @@ final class UserAnswers {
     void compactFrom(UserAnswers full, int[] users, int[] positions, int count) {
         int total = 0;
         for (int i = 0; i < count; i++) {
-            total += full.start[users[i] + 1] - positions[i];
+            total += full.end[users[i]] - positions[i];
         }
-        if (start.length < count + 1) {
-            start = new int[count + 1];
-            grandTotals = new long[count];
-            original = new int[count];
+        makeRoom(count);
+        if (ownQuestions.length < total) {
+            ownQuestions = new int[total];
+            ownScores = new int[total];
         }
-        if (questions.length < total) {
-            questions = new int[total];
-            scores = new int[total];
-        }
+        questions = ownQuestions;
+        scores = ownScores;
         int fill = 0;
         for (int i = 0; i < count; i++) {
             int user = users[i];
             int from = positions[i];
-            int length = full.start[user + 1] - from;
+            int length = full.end[user] - from;
             start[i] = fill;
             System.arraycopy(full.questions, from, questions, fill, length);
             System.arraycopy(full.scores, from, scores, fill, length);
             grandTotals[i] = full.grandTotals[user];
             original[i] = user;
             fill += length;
+            end[i] = fill;
         }
-        start[count] = fill;
         maxScore = full.maxScore;
+    }
+
+    /**
+     * As {@link #compactFrom}, but the lists stay where they are in {@code full}: for a unit whose lists are read
+     * once, copying them would cost more than it saves.
+     */
+    void shareFrom(UserAnswers full, int[] users, int[] positions, int count) {
+        makeRoom(count);
+        questions = full.questions;
+        scores = full.scores;
+        for (int i = 0; i < count; i++) {
+            int user = users[i];
+            start[i] = positions[i];
+            end[i] = full.end[user];
+            grandTotals[i] = full.grandTotals[user];
+            original[i] = user;
+        }
+        maxScore = full.maxScore;
+    }
+
+    private void makeRoom(int count) {
+        if (start.length < count) {
+            start = new int[count];
+            end = new int[count];
+            grandTotals = new long[count];
+            original = new int[count];
+        }
     }
 
     static UserAnswers of(Scores data) {
@@ -91,7 +121,8 @@ final class UserAnswers {
                 maxScore = Math.max(maxScore, what[i]);
             }
         }
-        return new UserAnswers(start, questions, scores, data.grandTotals(), maxScore);
+        return new UserAnswers(start, java.util.Arrays.copyOfRange(start, 1, users + 1), questions, scores,
+                data.grandTotals(), maxScore);
     }
 
     /** The distinct scores that occur, ascending. */
@@ -102,7 +133,7 @@ final class UserAnswers {
     /** Position of {@code question} in {@code user}'s list; the user must have answered it. */
     int positionOf(int user, int question) {
         int low = start[user];
-        int high = start[user + 1] - 1;
+        int high = end[user] - 1;
         while (low <= high) {
             int mid = (low + high) >>> 1;
             int q = questions[mid];
