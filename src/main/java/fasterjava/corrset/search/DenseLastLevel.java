@@ -41,9 +41,10 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
  * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a perf profile of the full
- * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25) puts ~41% of the samples in the masked-add
- * passes, ~16% in finding each leaf's users and dispatching its passes, ~7% in a (K−2)-node's set-up, ~5% in
- * judging, ~11% in starting work units (copying answer lists and bitmaps, bucketing) and ~5% in the prefix walk.
+ * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25) puts ~40% of the samples in the masked-add
+ * passes, ~12% in finding each leaf's users and dispatching its passes, ~7% in a (K−2)-node's set-up, ~5% in
+ * judging and ~20% in starting work units and bucketing their users by the next question, mostly waiting for the
+ * users' answer lists, which lie scattered over the data.
  */
 final class DenseLastLevel {
     /**
