@@ -25,7 +25,7 @@ import org.apache.spark.scheduler.SparkListenerTaskEnd;
  * <p><b>Data.</b> The indexed {@link Scores} are broadcast once; on each executor the first task prepares the
  * engine's per-user view of them and the executor's other tasks share it ({@link ExecutorSearches}).
  *
- * <p><b>Ranges.</b> {@link UnitRanges#balanced} cuts the units into contiguous ranges of about equal set counts.
+ * <p><b>Ranges.</b> {@link UnitRanges#balanced} cuts the units into contiguous ranges of about equal cost.
  * Each task runs {@link UnitSearch#run} on its range with {@link SearchRequest#threads()} threads (the command
  * passes {@code spark.task.cpus}) and returns the range's top list and counters.
  *
