@@ -108,6 +108,14 @@ final class DenseLastLevel {
     // Per (K−1)-node: its users and the packed constants of each.
     private int[] leafUser = new int[0];
     private int[] leafConstant = new int[0];
+    // Per (K−3)-node: its users, their x and their bitmaps turned around as a (K−2)-node's are; and the users and
+    // x of the (K−2)-node being found from them.
+    private int[] parentUser = new int[0];
+    private int[] parentX = new int[0];
+    private int[] parentAnswered = new int[0];
+    private int[] parentScored = new int[0];
+    private int[] childUser = new int[0];
+    private int[] childX = new int[0];
     /** Packed contribution per (w, y): four ints at {@code 4·(w·(maxY+1) + y)}. */
     private final int[] constants;
     /**
@@ -214,11 +222,60 @@ final class DenseLastLevel {
     }
 
     /**
+     * Runs every set under a node of K−3 questions whose last question is {@code last}: users
+     * {@code users[from..to-1]} (local to the unit) with x so far. The users of each child node (K−2 questions,
+     * ending in c) are picked from the turned-around bitmaps as a leaf's are, a vector of users at a time, instead
+     * of walking every user's answer list: those lists lie scattered over the data, the bitmaps in the unit's copy.
+     */
+    void runParent(int[] users, long[] xs, int from, int to, int last, UserAnswers answers) {
+        int count = to - from;
+        int lanes = (count + CHUNK - 1) / CHUNK * CHUNK;
+        if (parentUser.length < lanes) {
+            parentUser = new int[lanes];
+            parentX = new int[lanes];
+            childUser = new int[lanes];
+            childX = new int[lanes];
+        }
+        if (parentAnswered.length < 2 * bitmapWords * lanes) {
+            parentAnswered = new int[2 * bitmapWords * lanes];
+            parentScored = new int[2 * bitmapWords * lanes];
+        }
+        for (int i = 0; i < count; i++) {
+            parentUser[i] = users[from + i];
+            parentX[i] = (int) xs[from + i];
+        }
+        turnAround(parentUser, 0, count, lanes, last, parentAnswered, parentScored);
+        for (int c = last + 1, highest = questions - 3; c <= highest && !walker.stopped(); c++) {
+            int bit = c + offset;
+            int n = pick(parentAnswered, parentScored, parentUser, parentX, childUser, childX, (bit >>> 5) * lanes,
+                    31 - (bit & 31), lanes, 1);
+            if (n <= 1) {
+                walker.skipNode(c);
+            } else if (walker.enterNode(c)) {
+                runNode(childUser, childX, 0, n, c, answers);
+            }
+        }
+    }
+
+    /**
      * Runs every set under a node of K−2 questions whose last question is {@code last}: users
      * {@code users[from..to-1]} (local to the unit) with x so far. {@code prefix} holds the node's questions; slot
      * K−2 is filled in here.
      */
     void runNode(int[] users, long[] xs, int from, int to, int last, UserAnswers answers) {
+        int count = to - from;
+        if (childUser.length < count) {
+            childUser = new int[count];
+            childX = new int[count];
+        }
+        for (int i = 0; i < count; i++) {
+            childUser[i] = users[from + i];
+            childX[i] = (int) xs[from + i];
+        }
+        runNode(childUser, childX, 0, count, last, answers);
+    }
+
+    private void runNode(int[] users, int[] xs, int from, int to, int last, UserAnswers answers) {
         int count = to - from;
         // Whole vectors of lanes; lanes past the last user have no answers and are never picked.
         int lanes = (count + CHUNK - 1) / CHUNK * CHUNK;
@@ -228,37 +285,47 @@ final class DenseLastLevel {
             leafUser = new int[lanes];
             leafConstant = new int[lanes];
         }
-        int intWords = 2 * bitmapWords;
-        if (nodeAnswered.length < intWords * lanes) {
-            nodeAnswered = new int[intWords * lanes];
-            nodeScored = new int[intWords * lanes];
+        if (nodeAnswered.length < 2 * bitmapWords * lanes) {
+            nodeAnswered = new int[2 * bitmapWords * lanes];
+            nodeScored = new int[2 * bitmapWords * lanes];
         }
         int stride = maxY + 1;
         int nodeMaxX = 0;
-        // Only the words that hold a later question are turned around.
+        for (int i = 0; i < count; i++) {
+            int user = users[from + i];
+            int x = xs[from + i];
+            nodeBitmap[i] = user * bitmapWords;
+            nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
+            nodeMaxX = Math.max(nodeMaxX, x);
+        }
+        turnAround(users, from, count, lanes, last, nodeAnswered, nodeScored);
+        int limit = batchLimit(nodeMaxX + 1, maxY);
+        for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
+            leaf(d, lanes, limit);
+        }
+    }
+
+    /**
+     * Turns the bitmaps of {@code users[from..from+count-1]} around into {@code answered} and {@code scored}: int
+     * word w of user i at {@code w·lanes + i}, zero past the last user. Only the words that hold a question after
+     * {@code last} are written.
+     */
+    private void turnAround(int[] users, int from, int count, int lanes, int last, int[] answered, int[] scored) {
+        int intWords = 2 * bitmapWords;
         int firstWord = (last + 1 + offset) >>> 5;
         long[] any = unitAnswered;
         long[] one = unitScored;
         for (int i = 0; i < count; i++) {
-            int user = users[from + i];
-            int x = (int) xs[from + i];
-            nodeBitmap[i] = user * bitmapWords;
-            nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
-            nodeMaxX = Math.max(nodeMaxX, x);
+            int at = users[from + i] * bitmapWords;
             for (int w = firstWord; w < intWords; w++) {
-                int at = user * bitmapWords + (w >>> 1);
                 int shift = (w & 1) * Integer.SIZE;
-                nodeAnswered[w * lanes + i] = (int) (any[at] >>> shift);
-                nodeScored[w * lanes + i] = (int) (one[at] >>> shift);
+                answered[w * lanes + i] = (int) (any[at + (w >>> 1)] >>> shift);
+                scored[w * lanes + i] = (int) (one[at + (w >>> 1)] >>> shift);
             }
         }
         for (int w = firstWord; w < intWords; w++) {
-            java.util.Arrays.fill(nodeAnswered, w * lanes + count, (w + 1) * lanes, 0);
-            java.util.Arrays.fill(nodeScored, w * lanes + count, (w + 1) * lanes, 0);
-        }
-        int limit = batchLimit(nodeMaxX + 1, maxY);
-        for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
-            leaf(d, lanes, limit);
+            java.util.Arrays.fill(answered, w * lanes + count, (w + 1) * lanes, 0);
+            java.util.Arrays.fill(scored, w * lanes + count, (w + 1) * lanes, 0);
         }
     }
 
@@ -290,55 +357,54 @@ final class DenseLastLevel {
 
     /**
      * Collects the users of leaf d (their mask offsets and packed constants), a vector of the node's users at a
-     * time: bit d of each user's turned-around bitmap word, shifted into the sign bit, makes the lane mask. With
-     * AVX-512 the picked lanes are compressed to the front and stored, a few instructions per sixteen users;
-     * AVX2 has no compress instruction (the Vector API would emulate it in Java), so there the set bits of the
-     * mask are walked one at a time.
+     * time: bit d of each user's turned-around bitmap word, shifted into the sign bit, makes the lane mask.
      */
     private int gather(int d, int lanes) {
         int bit = d + offset;
-        int base = (bit >>> 5) * lanes;
-        int shift = 31 - (bit & 31);
-        int scoreStep = 4 * (maxY + 1);
-        return compressGather ? compressUsers(base, shift, lanes, scoreStep) : pickUsers(base, shift, lanes, scoreStep);
+        return pick(nodeAnswered, nodeScored, nodeBitmap, nodeConstant, leafUser, leafConstant, (bit >>> 5) * lanes,
+                31 - (bit & 31), lanes, 4 * (maxY + 1));
     }
 
     /**
-     * {@link #gather} with vector compress. The arrays are read into locals first: C2 then hoists their bounds
+     * Copies {@code ids[i]} and {@code values[i]} of every lane i whose bit (shifted to the sign bit by
+     * {@code shift}) is set in the turned-around word at {@code answered[base + i]} to the front of {@code idsOut}
+     * and {@code valuesOut}, adding {@code step} to the value where the same bit of {@code scored} is set; returns
+     * how many. With AVX-512 the picked lanes are compressed to the front and stored, a few instructions per
+     * sixteen users; AVX2 has no compress instruction (the Vector API would emulate it in Java), so there the set
+     * bits of the mask are walked one at a time. The arrays come in as parameters: C2 then hoists their bounds
      * checks out of the loop, where it reloaded every field after each vector store.
      */
-    private int compressUsers(int base, int shift, int lanes, int scoreStep) {
-        int[] answered = nodeAnswered;
-        int[] scored = nodeScored;
-        int[] bitmapAt = nodeBitmap;
-        int[] constant = nodeConstant;
-        int[] users = leafUser;
-        int[] constants = leafConstant;
+    private int pick(int[] answered, int[] scored, int[] ids, int[] values, int[] idsOut, int[] valuesOut, int base,
+            int shift, int lanes, int step) {
+        if (!compressGather) {
+            return pickBitByBit(answered, scored, ids, values, idsOut, valuesOut, base, shift, lanes, step);
+        }
         int n = 0;
         for (int i = 0; i < lanes; i += CHUNK) {
             VectorMask<Integer> in = IntVector.fromArray(INTS, answered, base + i)
                     .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
             VectorMask<Integer> scoredOne = IntVector.fromArray(INTS, scored, base + i)
                     .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
-            IntVector.fromArray(INTS, bitmapAt, i).compress(in).intoArray(users, n);
-            IntVector.fromArray(INTS, constant, i).add(scoreStep, scoredOne).compress(in).intoArray(constants, n);
+            IntVector.fromArray(INTS, ids, i).compress(in).intoArray(idsOut, n);
+            IntVector.fromArray(INTS, values, i).add(step, scoredOne).compress(in).intoArray(valuesOut, n);
             n += in.trueCount();
         }
         return n;
     }
 
-    /** {@link #gather} walking the set bits of each lane mask. */
-    private int pickUsers(int base, int shift, int lanes, int scoreStep) {
+    /** {@link #pick} walking the set bits of each lane mask. */
+    private static int pickBitByBit(int[] answered, int[] scored, int[] ids, int[] values, int[] idsOut,
+            int[] valuesOut, int base, int shift, int lanes, int step) {
         int n = 0;
         for (int i = 0; i < lanes; i += CHUNK) {
-            long picked = IntVector.fromArray(INTS, nodeAnswered, base + i)
+            long picked = IntVector.fromArray(INTS, answered, base + i)
                     .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0).toLong();
-            long scores = IntVector.fromArray(INTS, nodeScored, base + i)
+            long scores = IntVector.fromArray(INTS, scored, base + i)
                     .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0).toLong();
             for (; picked != 0; picked &= picked - 1) {
                 int lane = Long.numberOfTrailingZeros(picked);
-                leafUser[n] = nodeBitmap[i + lane];
-                leafConstant[n] = nodeConstant[i + lane] + scoreStep * (int) ((scores >>> lane) & 1);
+                idsOut[n] = ids[i + lane];
+                valuesOut[n] = values[i + lane] + step * (int) ((scores >>> lane) & 1);
                 n++;
             }
         }

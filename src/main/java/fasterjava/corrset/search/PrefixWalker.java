@@ -38,6 +38,8 @@ final class PrefixWalker {
     private final PairTable table;
     /** The last-level kernel for 0/1 data; null when the data need the general pair table. */
     private final DenseLastLevel dense;
+    /** Whether the current unit's lists are read in place in the full data ({@link UserAnswers#shareFrom}). */
+    private boolean listsShared;
     /** Level buffers: the entries of the current node at each depth. */
     private final int[][] levelUsers;
     private final int[][] levelPositions;
@@ -114,7 +116,8 @@ final class PrefixWalker {
         if (k == 1) {
             scoreSingle(count);
         } else {
-            if (dense != null && depth >= k - 3) {
+            listsShared = dense != null && depth >= k - 3;
+            if (listsShared) {
                 // The dense kernel reads bitmaps, not lists: the unit's lists are read at most once, by the
                 // bucketing below, so a compact copy would cost more than it saves.
                 unitAnswers.shareFrom(answers, levelUsers[depth], levelPositions[depth], count);
@@ -230,6 +233,11 @@ final class PrefixWalker {
             pairNode(depth, from, to, last);
             return;
         }
+        if (listsShared && depth == k - 3) {
+            // The lists lie scattered over the full data: the unit's bitmaps, copied side by side, are cheaper.
+            dense.runParent(levelUsers[depth], levelX[depth], from, to, last, unitAnswers);
+            return;
+        }
         int highest = questions - k + depth;
         int child = depth + 1;
         int[] count = levelCount[child];
@@ -296,6 +304,26 @@ final class PrefixWalker {
         }
         undefined += table.run(levelUsers[depth], levelPositions[depth], levelX[depth], from, to, first, remaining,
                 unitAnswers);
+    }
+
+    /**
+     * Enters the node of K−2 questions that ends in {@code c} (found by the dense kernel): false if early stop
+     * rules it out.
+     */
+    boolean enterNode(int c) {
+        prefix[k - 3] = c;
+        if (blockedByPerfect(k - 2)) {
+            stopped = true;
+            return false;
+        }
+        return true;
+    }
+
+    /** Counts the sets under the node of K−2 questions that ends in {@code c} as undefined: it has one user at most. */
+    void skipNode(int c) {
+        long under = binomial[questions - 1 - c][2];
+        combinations += under;
+        undefined += under;
     }
 
     /**
