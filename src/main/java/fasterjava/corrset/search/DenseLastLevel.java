@@ -116,6 +116,8 @@ final class DenseLastLevel {
     private int[] parentScored = new int[0];
     private int[] childUser = new int[0];
     private int[] childX = new int[0];
+    /** Ints per row of {@link #nodeAnswered} and {@link #nodeScored} (one row per int word of the bitmaps). */
+    private int nodeStride;
     /** Packed contribution per (w, y): four ints at {@code 4·(w·(maxY+1) + y)}. */
     private final int[] constants;
     /**
@@ -229,12 +231,10 @@ final class DenseLastLevel {
      */
     void runParent(int[] users, long[] xs, int from, int to, int last, UserAnswers answers) {
         int count = to - from;
-        int lanes = (count + CHUNK - 1) / CHUNK * CHUNK;
+        int lanes = wholeVectors(count);
         if (parentUser.length < lanes) {
             parentUser = new int[lanes];
             parentX = new int[lanes];
-            childUser = new int[lanes];
-            childX = new int[lanes];
         }
         if (parentAnswered.length < 2 * bitmapWords * lanes) {
             parentAnswered = new int[2 * bitmapWords * lanes];
@@ -244,17 +244,62 @@ final class DenseLastLevel {
             parentUser[i] = users[from + i];
             parentX[i] = (int) xs[from + i];
         }
-        turnAround(parentUser, 0, count, lanes, last, parentAnswered, parentScored);
+        turnAround(parentUser, count, lanes, last, parentAnswered, parentScored);
+        ensureNode(lanes);
         for (int c = last + 1, highest = questions - 3; c <= highest && !walker.stopped(); c++) {
             int bit = c + offset;
-            int n = pick(parentAnswered, parentScored, parentUser, parentX, childUser, childX, (bit >>> 5) * lanes,
-                    31 - (bit & 31), lanes, 1);
+            int base = (bit >>> 5) * lanes;
+            int shift = 31 - (bit & 31);
+            int n;
+            int stride;
+            if (compressGather) {
+                n = pickNode(c, base, shift, lanes);
+                stride = lanes;
+            } else {
+                n = pick(parentAnswered, parentScored, parentUser, parentX, childUser, childX, base, shift, lanes, 1);
+                stride = wholeVectors(n);
+                turnAround(childUser, n, stride, c, nodeAnswered, nodeScored);
+            }
             if (n <= 1) {
                 walker.skipNode(c);
             } else if (walker.enterNode(c)) {
-                runNode(childUser, childX, 0, n, c, answers);
+                runNode(n, c, answers, stride);
             }
         }
+    }
+
+    /**
+     * {@link #pick} for the child node of a (K−3)-node ending in c, with vector compress: besides the users and
+     * their x, the same compress carries the parent's turned-around words (those holding a question after c) to
+     * the child's, which would otherwise be turned around again user by user. Rows keep the parent's stride.
+     */
+    private int pickNode(int c, int base, int shift, int lanes) {
+        int[] answered = parentAnswered;
+        int[] scored = parentScored;
+        int[] nodeAny = nodeAnswered;
+        int[] nodeOne = nodeScored;
+        int firstWord = (c + 1 + offset) >>> 5;
+        int intWords = 2 * bitmapWords;
+        int n = 0;
+        for (int i = 0; i < lanes; i += CHUNK) {
+            VectorMask<Integer> in = IntVector.fromArray(INTS, answered, base + i)
+                    .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
+            VectorMask<Integer> scoredOne = IntVector.fromArray(INTS, scored, base + i)
+                    .lanewise(VectorOperators.LSHL, shift).compare(VectorOperators.LT, 0);
+            IntVector.fromArray(INTS, parentUser, i).compress(in).intoArray(childUser, n);
+            IntVector.fromArray(INTS, parentX, i).add(1, scoredOne).compress(in).intoArray(childX, n);
+            for (int w = firstWord; w < intWords; w++) {
+                int row = w * lanes;
+                IntVector.fromArray(INTS, answered, row + i).compress(in).intoArray(nodeAny, row + n);
+                IntVector.fromArray(INTS, scored, row + i).compress(in).intoArray(nodeOne, row + n);
+            }
+            n += in.trueCount();
+        }
+        // Lanes past the last user up to a whole vector answered nothing (their scored words are never read).
+        for (int w = firstWord; w < intWords; w++) {
+            java.util.Arrays.fill(nodeAny, w * lanes + n, w * lanes + wholeVectors(n), 0);
+        }
+        return n;
     }
 
     /**
@@ -264,59 +309,72 @@ final class DenseLastLevel {
      */
     void runNode(int[] users, long[] xs, int from, int to, int last, UserAnswers answers) {
         int count = to - from;
-        if (childUser.length < count) {
-            childUser = new int[count];
-            childX = new int[count];
-        }
+        int lanes = wholeVectors(count);
+        ensureNode(lanes);
         for (int i = 0; i < count; i++) {
             childUser[i] = users[from + i];
             childX[i] = (int) xs[from + i];
         }
-        runNode(childUser, childX, 0, count, last, answers);
+        turnAround(childUser, count, lanes, last, nodeAnswered, nodeScored);
+        runNode(count, last, answers, lanes);
     }
 
-    private void runNode(int[] users, int[] xs, int from, int to, int last, UserAnswers answers) {
-        int count = to - from;
-        // Whole vectors of lanes; lanes past the last user have no answers and are never picked.
-        int lanes = (count + CHUNK - 1) / CHUNK * CHUNK;
+    /** Room for a (K−2)-node of up to {@code lanes} users. */
+    private void ensureNode(int lanes) {
         if (nodeBitmap.length < lanes) {
             nodeBitmap = new int[lanes];
             nodeConstant = new int[lanes];
             leafUser = new int[lanes];
             leafConstant = new int[lanes];
+            childUser = new int[lanes];
+            childX = new int[lanes];
         }
         if (nodeAnswered.length < 2 * bitmapWords * lanes) {
             nodeAnswered = new int[2 * bitmapWords * lanes];
             nodeScored = new int[2 * bitmapWords * lanes];
         }
-        int stride = maxY + 1;
+    }
+
+    /**
+     * {@link #runNode(int[], long[], int, int, int, UserAnswers)} for the {@code count} users in {@link #childUser}
+     * and {@link #childX}, whose bitmaps are turned around already, in rows of {@code stride} ints.
+     */
+    private void runNode(int count, int last, UserAnswers answers, int stride) {
+        // Whole vectors of lanes; lanes past the last user have no answers and are never picked.
+        int lanes = wholeVectors(count);
+        int step = maxY + 1;
         int nodeMaxX = 0;
         for (int i = 0; i < count; i++) {
-            int user = users[from + i];
-            int x = xs[from + i];
+            int user = childUser[i];
+            int x = childX[i];
             nodeBitmap[i] = user * bitmapWords;
-            nodeConstant[i] = 4 * (x * stride + (int) answers.grandTotals[user]);
+            nodeConstant[i] = 4 * (x * step + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
         }
-        turnAround(users, from, count, lanes, last, nodeAnswered, nodeScored);
+        nodeStride = stride;
         int limit = batchLimit(nodeMaxX + 1, maxY);
         for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
             leaf(d, lanes, limit);
         }
     }
 
+    private static int wholeVectors(int count) {
+        return (count + CHUNK - 1) / CHUNK * CHUNK;
+    }
+
     /**
-     * Turns the bitmaps of {@code users[from..from+count-1]} around into {@code answered} and {@code scored}: int
-     * word w of user i at {@code w·lanes + i}, zero past the last user. Only the words that hold a question after
+     * Turns the bitmaps of {@code users[0..count-1]} around into {@code answered} and {@code scored}: int
+     * word w of user i at {@code w·lanes + i}; past the last user nothing is answered (and the scored words, never
+     * read there, are left as they were). Only the words that hold a question after
      * {@code last} are written.
      */
-    private void turnAround(int[] users, int from, int count, int lanes, int last, int[] answered, int[] scored) {
+    private void turnAround(int[] users, int count, int lanes, int last, int[] answered, int[] scored) {
         int intWords = 2 * bitmapWords;
         int firstWord = (last + 1 + offset) >>> 5;
         long[] any = unitAnswered;
         long[] one = unitScored;
         for (int i = 0; i < count; i++) {
-            int at = users[from + i] * bitmapWords;
+            int at = users[i] * bitmapWords;
             for (int w = firstWord; w < intWords; w++) {
                 int shift = (w & 1) * Integer.SIZE;
                 answered[w * lanes + i] = (int) (any[at + (w >>> 1)] >>> shift);
@@ -325,7 +383,6 @@ final class DenseLastLevel {
         }
         for (int w = firstWord; w < intWords; w++) {
             java.util.Arrays.fill(answered, w * lanes + count, (w + 1) * lanes, 0);
-            java.util.Arrays.fill(scored, w * lanes + count, (w + 1) * lanes, 0);
         }
     }
 
@@ -361,7 +418,7 @@ final class DenseLastLevel {
      */
     private int gather(int d, int lanes) {
         int bit = d + offset;
-        return pick(nodeAnswered, nodeScored, nodeBitmap, nodeConstant, leafUser, leafConstant, (bit >>> 5) * lanes,
+        return pick(nodeAnswered, nodeScored, nodeBitmap, nodeConstant, leafUser, leafConstant, (bit >>> 5) * nodeStride,
                 31 - (bit & 31), lanes, 4 * (maxY + 1));
     }
 

@@ -221,6 +221,8 @@ class SearchEnginesTest {
         Scores crowded = SearchFixtures.random(dir, 62, 700, 20, 0.6, 1);
         checkAll(crowded, 2, 2, 5, "crowded-nodes");
         checkAll(crowded, 3, 5, 3, "crowded-nodes");
+        // K = 5: a unit's hundreds of users find their child nodes' users (and bitmap words) many vectors at a time.
+        checkAll(crowded, 5, 5, 3, "crowded-nodes");
     }
 
     @Test
