@@ -15,10 +15,10 @@ import java.util.List;
 public final class UnitRanges {
     /**
      * What starting a unit costs, in sets: the full 200-question K = 5 search, eight ranges of equal set counts timed
-     * one at a time on one thread (a 2-core AMD EPYC with AVX-512, JDK 25), fitted about 10.5 ns per set plus 0.8 ms
-     * per unit.
+     * one at a time on one thread, twice (a 2-core AMD EPYC with AVX-512, JDK 25), least-squares fitted about 12 ns
+     * per set plus 0.32 ms per unit.
      */
-    public static final long UNIT_COST_IN_SETS = 75_000;
+    public static final long UNIT_COST_IN_SETS = 27_000;
 
     private UnitRanges() {
     }
