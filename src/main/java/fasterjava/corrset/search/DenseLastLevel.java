@@ -34,17 +34,18 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>Which nodes.</b> A work unit's users' answer bitmaps are copied side by side when the unit starts; a pass's
  * chunk masks are one word of them, loaded once per user and shifted. A (K−2)-node turns its users' bitmaps around
- * once (int word w of every user side by side), so the users of the (K−1)-node for question d are found a vector of
+ * (int word w of every user side by side), so the users of the (K−1)-node for question d are found a vector of
  * users at a time: bit d of each one's word, shifted to the sign bit, is the lane mask, and the picked users are
- * compressed to the front (AVX-512). Per-question bitsets with one bit set per (user, later answer) cost more: the
- * full search's profile put 32% of its samples there.
+ * compressed to the front (AVX-512). A unit that is a (K−3)-node (K = 5) finds its child (K−2)-nodes the same way
+ * ({@link #runParent}), so no user's answer list, scattered over the data, is read; with compress the child's
+ * turned-around words come out of the same compress as its users.
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
- * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves: a perf profile of the full
- * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25) puts ~40% of the samples in the masked-add
- * passes, ~12% in finding each leaf's users and dispatching its passes, ~7% in a (K−2)-node's set-up, ~5% in
- * judging and ~20% in starting work units and bucketing their users by the next question, mostly waiting for the
- * users' answer lists, which lie scattered over the data.
+ * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves. A perf profile of the full
+ * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25; README, journey 1) puts ~60% of the search
+ * threads' samples in the masked-add passes (a pass of one chunk costs about twice per chunk what a pass of four
+ * does: the per-user loads and broadcasts are the same), ~14% in finding each leaf's users and dispatching its
+ * passes, ~6% in judging, ~4% in picking child nodes and ~7% in starting work units and bucketing their users.
  */
 final class DenseLastLevel {
     /**
