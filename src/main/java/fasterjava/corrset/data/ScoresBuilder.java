@@ -55,6 +55,35 @@ final class ScoresBuilder {
         return rows;
     }
 
+    /**
+     * Adds the rows {@code later} collected, as if they had come after this builder's own: ids new to this builder
+     * are numbered in the order {@code later} first saw them, which is their order of first appearance in the file.
+     */
+    void append(ScoresBuilder later) {
+        int[] users = renumber(later.userIds, userIndex, userIds);
+        int[] questions = renumber(later.questionIds, questionIndex, questionIds);
+        int total = Math.addExact(rows, later.rows);
+        if (rowUser.length < total) {
+            rowUser = Arrays.copyOf(rowUser, total);
+            rowQuestion = Arrays.copyOf(rowQuestion, total);
+            rowScore = Arrays.copyOf(rowScore, total);
+        }
+        for (int i = 0; i < later.rows; i++) {
+            rowUser[rows + i] = users[later.rowUser[i]];
+            rowQuestion[rows + i] = questions[later.rowQuestion[i]];
+            rowScore[rows + i] = later.rowScore[i];
+        }
+        rows = total;
+    }
+
+    private static int[] renumber(List<String> laterIds, Map<String, Integer> index, List<String> ids) {
+        int[] to = new int[laterIds.size()];
+        for (int i = 0; i < to.length; i++) {
+            to[i] = intern(laterIds.get(i), index, ids);
+        }
+        return to;
+    }
+
     Scores build() {
         if (rows == 0) {
             throw new BadInputException(file, null, null, "no data rows: nothing to analyse");

@@ -6,10 +6,15 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.SequenceInputStream;
 import java.math.BigInteger;
+import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +29,8 @@ import java.util.Locale;
  * Loads a scores file into {@link Scores}: the articles' JSON array of {@code {"user", "question", "score"}}
  * objects (streamed with Jackson's parser, so the 259 MB file never sits in memory as text) or CSV with the
  * header {@code user,question,score}. The format follows the extension ({@code .json}/{@code .csv}), else the
- * first non-blank character ({@code [} means JSON).
+ * first non-blank character ({@code [} means JSON). A JSON file of 16 MB or more is parsed in parts, one per core
+ * (at most eight), cut between rows; any problem sends it back to one piece, so errors read the same either way.
  *
  * <p>Every problem is reported as one {@link BadInputException} naming file, row and field.
  */
@@ -32,6 +38,11 @@ public final class ScoresLoader {
     static final String USER = "user";
     static final String QUESTION = "question";
     static final String SCORE = "score";
+    /** Files of at least two parts this size are parsed a part per core (JSON only; CSV is read in one piece). */
+    private static final long MIN_PART_BYTES = 8L << 20;
+    private static final int MAX_PARTS = 8;
+    /** How far past a part's nominal start the loader looks for a row boundary. */
+    private static final int CUT_SEARCH_BYTES = 1 << 16;
     private static final List<String> CSV_HEADER = List.of(USER, QUESTION, SCORE);
 
     private ScoresLoader() {
@@ -74,6 +85,128 @@ public final class ScoresLoader {
     // ---- JSON ----------------------------------------------------------------------------------------------
 
     private static Scores loadJson(Path file) throws IOException {
+        long parts = Math.min(Runtime.getRuntime().availableProcessors(), Files.size(file) / MIN_PART_BYTES);
+        return loadJson(file, (int) Math.min(parts, MAX_PARTS));
+    }
+
+    /** The JSON file in {@code parts} parts at once when it can be cut so, else in one piece. */
+    static Scores loadJson(Path file, int parts) throws IOException {
+        if (parts >= 2) {
+            Scores scores = loadJsonInParts(file, parts);
+            if (scores != null) {
+                return scores;
+            }
+        }
+        return loadJsonInOne(file);
+    }
+
+    /**
+     * Parses {@code parts} byte ranges of the file at once, cut where one row object ends and the next begins, then
+     * joins their rows in file order. Null if no cut was found or any part is not clean (a bad row, a cut that was
+     * not a row boundary after all): the caller then parses the file in one piece, which reports the first problem
+     * with its row, line and column.
+     */
+    static Scores loadJsonInParts(Path file, int parts) throws IOException {
+        long size = Files.size(file);
+        long[] cuts = new long[parts + 1];
+        cuts[parts] = size;
+        for (int i = 1; i < parts; i++) {
+            cuts[i] = rowStartAfter(file, Math.max(cuts[i - 1] + 1, size * i / parts));
+            if (cuts[i] < 0) {
+                return null;
+            }
+        }
+        ScoresBuilder[] builders = new ScoresBuilder[parts];
+        boolean[] clean = new boolean[parts];
+        Thread[] threads = new Thread[parts];
+        for (int i = 0; i < parts; i++) {
+            int part = i;
+            builders[i] = new ScoresBuilder(file, row -> "row " + (row + 1));
+            threads[i] = Thread.ofPlatform().name("scores-loader-" + i).start(() ->
+                    clean[part] = parsePart(file, cuts[part], part + 1 < parts ? cuts[part + 1] : -1,
+                            builders[part]));
+        }
+        for (Thread thread : threads) {
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IOException("interrupted while loading", e);
+            }
+        }
+        for (boolean ok : clean) {
+            if (!ok) {
+                return null;
+            }
+        }
+        for (int i = 1; i < parts; i++) {
+            builders[0].append(builders[i]);
+        }
+        return builders[0].build();
+    }
+
+    /**
+     * Where the first row object after byte {@code from} starts: a '{' after a '}' and a ',' (blanks allowed
+     * between them), searched for within {@link #CUT_SEARCH_BYTES}; -1 if there is none. The three may lie inside
+     * a string; {@link #parsePart} finds that out.
+     */
+    private static long rowStartAfter(Path file, long from) throws IOException {
+        try (FileChannel channel = FileChannel.open(file)) {
+            ByteBuffer buffer = ByteBuffer.allocate(CUT_SEARCH_BYTES);
+            channel.read(buffer, from);
+            int state = 0;
+            for (int i = 0; i < buffer.position(); i++) {
+                byte c = buffer.get(i);
+                if (c == '}') {
+                    state = 1;
+                } else if (state == 1 && c == ',') {
+                    state = 2;
+                } else if (state == 2 && c == '{') {
+                    return from + i;
+                } else if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
+                    state = 0;
+                }
+            }
+            return -1;
+        }
+    }
+
+    /**
+     * Parses the rows from byte {@code start} (the file's start, or a row's '{') up to the row that starts at the
+     * cut {@code end} (or the file's end when -1), read as one JSON array. True if every row was clean and a row
+     * starts exactly at the cut.
+     */
+    private static boolean parsePart(Path file, long start, long end, ScoresBuilder builder) {
+        JsonFactory factory = JsonFactory.builder().build();
+        try (FileChannel channel = FileChannel.open(file);
+                InputStream in = start == 0 ? Channels.newInputStream(channel)
+                        : new SequenceInputStream(new ByteArrayInputStream(new byte[] {'['}),
+                                Channels.newInputStream(channel.position(start)));
+                JsonParser parser = factory.createParser(in)) {
+            // Offsets the parser reports are into the stream, which starts with a '[' of its own after a cut.
+            long shift = start == 0 ? 0 : start - 1;
+            if (parser.nextToken() != JsonToken.START_ARRAY) {
+                return false;
+            }
+            JsonToken token;
+            while ((token = parser.nextToken()) == JsonToken.START_OBJECT) {
+                if (end >= 0) {
+                    // The parser has read the ',' before this row: a row starting at the cut ends the part cleanly.
+                    long at = parser.currentTokenLocation().getByteOffset() + shift;
+                    if (at >= end) {
+                        return at == end && builder.rows() > 0;
+                    }
+                }
+                readJsonRow(file, parser, builder, builder.rows());
+            }
+            return end < 0 && token == JsonToken.END_ARRAY && parser.nextToken() == null && builder.rows() > 0;
+        } catch (IOException | RuntimeException e) {
+            // Bad input included: the whole file is parsed again in one piece, which reports it exactly.
+            return false;
+        }
+    }
+
+    private static Scores loadJsonInOne(Path file) throws IOException {
         ScoresBuilder builder = new ScoresBuilder(file, row -> "row " + (row + 1));
         JsonFactory factory = JsonFactory.builder().build();
         try (JsonParser parser = factory.createParser(file.toFile())) {
