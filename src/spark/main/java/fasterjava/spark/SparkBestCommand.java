@@ -79,7 +79,7 @@ final class SparkBestCommand implements Callable<Integer> {
         // Checked before Spark starts (seconds), so a bad option fails at once.
         search.request(scores, data.k(), 1);
         BigInteger sets = BestOutput.requireSearchable(scores, data.k());
-        JavaSparkContext borrowed = ((SparkMain) spec.root().userObject()).borrowed();
+        JavaSparkContext borrowed = ((BorrowedContext) spec.root().userObject()).borrowed();
         if (borrowed != null) {
             if (master != null) {
                 throw new IllegalArgumentException("--master " + master + ": this JVM already runs Spark on "

@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
                 + "track's MapReduce measurements): embedded (local[*]) or on a cluster.",
         subcommands = {SparkMain.Corrset.class, SparkMain.Vitals.class, SparkMain.Basics.class,
                 CommandLine.HelpCommand.class})
-public final class SparkMain {
+public final class SparkMain implements BorrowedContext {
     /** A context the caller already runs, used instead of starting one; null to start (and stop) our own. */
     private final JavaSparkContext borrowed;
 
@@ -43,7 +43,7 @@ public final class SparkMain {
         return Main.run(new CommandLine(new SparkMain(Objects.requireNonNull(spark))), out, err, args);
     }
 
-    /** The caller's context, or null when the command starts its own. */
+    @Override
     public JavaSparkContext borrowed() {
         return borrowed;
     }

@@ -3,7 +3,7 @@ package fasterjava.spark.mapreduce;
 import fasterjava.basics.Size;
 import fasterjava.basics.mapreduce.MapReduceRun;
 import fasterjava.basics.mapreduce.MapReduceRun.Measurement;
-import fasterjava.spark.SparkMain;
+import fasterjava.spark.BorrowedContext;
 import fasterjava.util.TextTable;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -40,7 +40,7 @@ public final class SparkMapReduceCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Size parsed = Size.parse(size);
-        if (((SparkMain) spec.root().userObject()).borrowed() != null) {
+        if (((BorrowedContext) spec.root().userObject()).borrowed() != null) {
             throw new IllegalArgumentException("basics mapreduce starts Spark itself (it compares local[1] with "
                     + "local[2], one context after the other), so it cannot run inside a running Spark application");
         }

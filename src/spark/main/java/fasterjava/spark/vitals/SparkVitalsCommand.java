@@ -1,7 +1,7 @@
 package fasterjava.spark.vitals;
 
+import fasterjava.spark.BorrowedContext;
 import fasterjava.spark.SparkContexts;
-import fasterjava.spark.SparkMain;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ public final class SparkVitalsCommand implements Callable<Integer> {
             throw new IllegalArgumentException("--out " + out + " already exists: the features go into a new folder");
         }
         PrintWriter err = spec.commandLine().getErr();
-        JavaSparkContext borrowed = ((SparkMain) spec.root().userObject()).borrowed();
+        JavaSparkContext borrowed = ((BorrowedContext) spec.root().userObject()).borrowed();
         if (borrowed != null) {
             if (master != null) {
                 throw new IllegalArgumentException("--master " + master + ": this JVM already runs Spark on "
