@@ -272,7 +272,9 @@ final class DenseLastLevel {
     /**
      * {@link #pick} for the child node of a (K−3)-node ending in c, with vector compress: besides the users and
      * their x, the same compress carries the parent's turned-around words (those holding a question after c) to
-     * the child's, which would otherwise be turned around again user by user. Rows keep the parent's stride.
+     * the child's, which would otherwise be turned around again user by user. Rows keep the parent's stride. Apart
+     * from {@link #pick} on purpose: folded into it (the leaves passing no rows), the full search's probe ranges ran
+     * 5–7% slower in three alternating pairs.
      */
     private int pickNode(int c, int base, int shift, int lanes) {
         int[] answered = parentAnswered;
