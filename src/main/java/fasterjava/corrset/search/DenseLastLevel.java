@@ -2,6 +2,7 @@ package fasterjava.corrset.search;
 
 import jdk.incubator.vector.DoubleVector;
 import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.ShortVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
@@ -25,6 +26,15 @@ import jdk.incubator.vector.VectorSpecies;
  * {@code c + Σw·2⁸ + Σy·2¹⁸} (c = how many scored 1). Then Sa = Σw + c, Saa = Σw² + 2·Σ_{s=1}w + c,
  * Sab = Σwy + Σ_{s=1}y. Fields are exact only below their widths, so a node's users are added in batches small
  * enough for the node's largest w and y ({@link #batchLimit}).
+ *
+ * <p><b>Short lanes.</b> With AVX-512, a pass over a whole bitmap word or its upper half adds in 16-bit lanes
+ * instead, 32 questions per vector: under the answered mask {@code n + Σw·2⁷}, {@code Σw²}, {@code Σy},
+ * {@code Σwy}, {@code Σ(y² mod 2⁸)}, {@code Σ(y² / 2⁸)}; under the score mask {@code c + Σw·2⁷}, {@code Σy}.
+ * Eight adds per user and 32 questions, as four per 16 in int lanes, but half the masks: a mask is loaded into a
+ * mask register per user, kind and vector, and those loads, not the adds, bound a pass (a whole-word loop with half
+ * the masks ran ~28% faster in isolation). Short lanes take leaves of 48 to {@link #shortLimit} users (127 on
+ * the article's data; fewer do not repay widening, more need more batches than int lanes), in one batch; the sums
+ * are widened into the packed int lanes at the end of the pass, so judging is unchanged.
  *
  * <p><b>Judging.</b> A leaf added in one batch (the common case: ~96 users against a limit of ~230 on the article's
  * data) is judged straight from the packed lanes once the kept list has a positive threshold: per chunk, vector
@@ -64,6 +74,18 @@ final class DenseLastLevel {
     /** Chunks per pass: four, so a pass keeps 16 accumulators (4 chunks × 4 packed sums) in registers. */
     private static final int CHUNKS_PER_PASS = 4;
     private static final int SUMS = 6;
+    /** With AVX-512, passes over two or four chunks add in short lanes (see the class comment). */
+    private static final boolean SHORT_PASSES = CHUNK == 16;
+    /**
+     * Fewest users a pass adds in short lanes: widening the sums costs about as much as the masks of ~50 users save
+     * (at 80 × 6, leaves of ~19 users, short lanes for all ran ~10% slower).
+     */
+    private static final int SHORT_MIN_USERS = 48;
+    private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_512;
+    /** Short lanes in one vector: half a bitmap word. */
+    private static final int HALF_WORD = SHORTS.length();
+    /** Short fields per (w, y) in {@link #shortConstants}: six, padded to eight. */
+    private static final int SHORT_FIELDS = 8;
     private static final int N = 0, SA = 1, SB = 2, SAB = 3, SAA = 4, SBB = 5;
 
     private final PrefixWalker walker;
@@ -82,11 +104,11 @@ final class DenseLastLevel {
      */
     private final int offset;
     /**
-     * Every user's answer bitmap ({@link #bitmapWords} words each): which questions they answered, and which of
-     * those they scored 1 on. A pass's chunk masks all lie in one word: one load per user and pass, then shifts.
+     * Every user's answer bitmaps: {@link #bitmapWords} words of which questions they answered, then as many of
+     * which of those they scored 1 on (one cache line for up to 256 questions). A pass's chunk masks all lie in one
+     * word of each: two loads per user and pass, then shifts.
      */
-    private final long[] answeredBits;
-    private final long[] scoredBits;
+    private final long[] bits;
     /** Chunks in a bitmap. */
     private final int chunks;
     /** Largest grand total: y for every user is at most this. */
@@ -95,10 +117,9 @@ final class DenseLastLevel {
     /**
      * The current work unit's users' bitmaps, side by side in local user order (see
      * {@link UserAnswers#compactFrom}): the thousands of nodes under the unit read them from cache, where reading
-     * {@link #answeredBits} by the users' indices in the full data would miss the cache once per node and user.
+     * {@link #bits} by the users' indices in the full data would miss the cache once per node and user.
      */
-    private long[] unitAnswered = new long[0];
-    private long[] unitScored = new long[0];
+    private long[] unitBits = new long[0];
     // Per (K−2)-node: where each user's bitmap starts, their packed constants without the leaf's score, and
     // their answer bitmaps turned around: int word w of user i at w·lanes + i, so a vector load holds one word of
     // consecutive users.
@@ -119,8 +140,18 @@ final class DenseLastLevel {
     private int[] childX = new int[0];
     /** Ints per row of {@link #nodeAnswered} and {@link #nodeScored} (one row per int word of the bitmaps). */
     private int nodeStride;
+    /**
+     * Most users a pass at the current (K−2)-node adds in short lanes, in one batch: larger leaves take int lanes,
+     * whose batches hold more (at 200 × 4, leaves of ~480 users, short batches ran slower). 0 without short lanes.
+     */
+    private int shortBatch;
     /** Packed contribution per (w, y): four ints at {@code 4·(w·(maxY+1) + y)}. */
     private final int[] constants;
+    /**
+     * The same per (w, y) for short lanes, at {@code 8·(w·(maxY+1) + y)}: 1 + 2⁷·w, w², y, wy, y² mod 2⁸,
+     * y² / 2⁸ (the score mask's two fields take the first and the third).
+     */
+    private final short[] shortConstants;
     /**
      * Most chunks in one pass: a bitmap word's four. A fifth (20 accumulators) made the method too big for C2 to
      * compile the vectors into registers: they became heap objects.
@@ -141,14 +172,13 @@ final class DenseLastLevel {
         this.offset = 64 * bitmapWords - questions;
         this.chunks = bitmapWords * CHUNKS_PER_WORD;
         int users = answers.start.length - 1;
-        this.answeredBits = new long[users * bitmapWords];
-        this.scoredBits = new long[users * bitmapWords];
+        this.bits = new long[users * 2 * bitmapWords];
         for (int u = 0; u < users; u++) {
             for (int p = answers.start[u]; p < answers.end[u]; p++) {
                 int bit = answers.questions[p] + offset;
-                answeredBits[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                bits[2 * u * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 if (answers.scores[p] == 1) {
-                    scoredBits[u * bitmapWords + (bit >>> 6)] |= 1L << bit;
+                    bits[(2 * u + 1) * bitmapWords + (bit >>> 6)] |= 1L << bit;
                 }
             }
         }
@@ -166,6 +196,18 @@ final class DenseLastLevel {
                 constants[at + 1] = y + (w * y << 14);
                 constants[at + 2] = y * y;
                 constants[at + 3] = 1 + (w << 8) + (y << 18);
+            }
+        }
+        this.shortConstants = new short[SHORT_FIELDS * (maxW + 1) * (maxY + 1)];
+        for (int w = 0; w <= maxW; w++) {
+            for (int y = 0; y <= maxY; y++) {
+                int at = SHORT_FIELDS * (w * (maxY + 1) + y);
+                shortConstants[at] = (short) (1 + (w << 7));
+                shortConstants[at + 1] = (short) (w * w);
+                shortConstants[at + 2] = (short) y;
+                shortConstants[at + 3] = (short) (w * y);
+                shortConstants[at + 4] = (short) (y * y & 0xFF);
+                shortConstants[at + 5] = (short) (y * y >>> 8);
             }
         }
     }
@@ -207,19 +249,34 @@ final class DenseLastLevel {
         return (int) limit;
     }
 
+    /**
+     * Most users one batch of short lanes may hold, for w ≤ {@code maxW}, y ≤ {@code maxY}: every 16-bit field
+     * stays below 2¹⁶ (n &lt; 2⁷ beside Σw·2⁷; Σw², Σy, Σwy, Σ(y² mod 2⁸), Σ(y² / 2⁸) alone).
+     */
+    static int shortLimit(long maxW, long maxY) {
+        long w = Math.max(1, maxW);
+        long y = Math.max(1, maxY);
+        long limit = 127;
+        limit = Math.min(limit, (0xFFFF - 127) / (128 * w));
+        limit = Math.min(limit, 0xFFFF / (w * w));
+        limit = Math.min(limit, 0xFFFF / y);
+        limit = Math.min(limit, 0xFFFF / (w * y));
+        limit = Math.min(limit, 0xFFFF / 255);
+        limit = Math.min(limit, 0xFFFF / Math.max(1, y * y >>> 8));
+        return (int) limit;
+    }
+
     /** Copies the bitmaps of a new work unit's {@code count} users ({@code unit}, compacted) side by side. */
     void startUnit(UserAnswers unit, int count) {
-        if (unitAnswered.length < count * bitmapWords) {
-            unitAnswered = new long[count * bitmapWords];
-            unitScored = new long[count * bitmapWords];
+        if (unitBits.length < count * 2 * bitmapWords) {
+            unitBits = new long[count * 2 * bitmapWords];
         }
         // A loop rather than System.arraycopy: a call per user costs more than copying its few words.
         for (int i = 0; i < count; i++) {
-            int from = unit.original[i] * bitmapWords;
-            int to = i * bitmapWords;
-            for (int w = 0; w < bitmapWords; w++) {
-                unitAnswered[to + w] = answeredBits[from + w];
-                unitScored[to + w] = scoredBits[from + w];
+            int from = unit.original[i] * 2 * bitmapWords;
+            int to = i * 2 * bitmapWords;
+            for (int w = 0; w < 2 * bitmapWords; w++) {
+                unitBits[to + w] = bits[from + w];
             }
         }
     }
@@ -350,12 +407,13 @@ final class DenseLastLevel {
         for (int i = 0; i < count; i++) {
             int user = childUser[i];
             int x = childX[i];
-            nodeBitmap[i] = user * bitmapWords;
+            nodeBitmap[i] = user * 2 * bitmapWords;
             nodeConstant[i] = 4 * (x * step + (int) answers.grandTotals[user]);
             nodeMaxX = Math.max(nodeMaxX, x);
         }
         nodeStride = stride;
         int limit = batchLimit(nodeMaxX + 1, maxY);
+        shortBatch = SHORT_PASSES ? Math.min(limit, shortLimit(nodeMaxX + 1, maxY)) : 0;
         for (int d = last + 1; d < questions - 1 && !walker.stopped(); d++) {
             leaf(d, lanes, limit);
         }
@@ -374,14 +432,13 @@ final class DenseLastLevel {
     private void turnAround(int[] users, int count, int lanes, int last, int[] answered, int[] scored) {
         int intWords = 2 * bitmapWords;
         int firstWord = (last + 1 + offset) >>> 5;
-        long[] any = unitAnswered;
-        long[] one = unitScored;
+        long[] all = unitBits;
         for (int i = 0; i < count; i++) {
-            int at = users[i] * bitmapWords;
+            int at = users[i] * 2 * bitmapWords;
             for (int w = firstWord; w < intWords; w++) {
                 int shift = (w & 1) * Integer.SIZE;
-                answered[w * lanes + i] = (int) (any[at + (w >>> 1)] >>> shift);
-                scored[w * lanes + i] = (int) (one[at + (w >>> 1)] >>> shift);
+                answered[w * lanes + i] = (int) (all[at + (w >>> 1)] >>> shift);
+                scored[w * lanes + i] = (int) (all[at + bitmapWords + (w >>> 1)] >>> shift);
             }
         }
         for (int w = firstWord; w < intWords; w++) {
@@ -421,8 +478,8 @@ final class DenseLastLevel {
      */
     private int gather(int d, int lanes) {
         int bit = d + offset;
-        return pick(nodeAnswered, nodeScored, nodeBitmap, nodeConstant, leafUser, leafConstant, (bit >>> 5) * nodeStride,
-                31 - (bit & 31), lanes, 4 * (maxY + 1));
+        return pick(nodeAnswered, nodeScored, nodeBitmap, nodeConstant, leafUser, leafConstant,
+                (bit >>> 5) * nodeStride, 31 - (bit & 31), lanes, 4 * (maxY + 1));
     }
 
     /**
@@ -479,29 +536,48 @@ final class DenseLastLevel {
         for (int c = 0; c < width; c++) {
             passChunks[c] = first + c;
         }
+        boolean shortLanes = width > 1 && n >= SHORT_MIN_USERS && n <= shortBatch;
         if (n <= limit && walker.admitFrom > 0) {
-            pass(0, n, first, width);
+            pass(0, n, first, width, shortLanes);
             judgePacked(d, width);
             return;
         }
         for (int batch = 0; batch < n; batch += limit) {
             int batchEnd = Math.min(n, batch + limit);
-            pass(batch, batchEnd, first, width);
+            pass(batch, batchEnd, first, width, shortLanes);
             decode(d, width, batch == 0);
         }
         judge(d, width);
     }
 
-    /** Adds leaf users {@code from..to-1} into the accumulators of {@code width} chunks from {@code first}. */
-    private void pass(int from, int to, int first, int width) {
+    /**
+     * Adds leaf users {@code from..to-1} into the accumulators of {@code width} chunks from {@code first}, in short
+     * lanes if {@code shortLanes} (two or four chunks only).
+     */
+    private void pass(int from, int to, int first, int width, boolean shortLanes) {
         switch (width) {
             case 1 -> passOfOne(from, to, first);
-            case 2 -> passOfTwo(from, to, first);
-            default -> passOfFour(from, to, first);
+            case 2 -> {
+                if (shortLanes) {
+                    passOfHalfWord(from, to, first);
+                } else {
+                    passOfTwo(from, to, first);
+                }
+            }
+            default -> {
+                if (shortLanes) {
+                    passOfWord(from, to, first);
+                } else {
+                    passOfFour(from, to, first);
+                }
+            }
         }
     }
 
-    /** Adds every leaf user in {@code from..to-1} into the accumulators of the 4 chunks from {@code first}. */
+    /**
+     * Adds every leaf user in {@code from..to-1} into the accumulators of the 4 chunks from {@code first}. With
+     * AVX-512, leaves of {@link #SHORT_MIN_USERS} to {@link #shortBatch} users take {@link #passOfWord} instead.
+     */
     private void passOfFour(int from, int to, int first) {
         IntVector zero = IntVector.zero(INTS);
         IntVector a0 = zero, a1 = zero, a2 = zero, a3 = zero;
@@ -511,13 +587,13 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = unitAnswered;
-        long[] one = unitScored;
+        long[] any = unitBits;
         int word = first / CHUNKS_PER_WORD;
+        int scoredWord = word + bitmapWords;
         int shift = first % CHUNKS_PER_WORD * CHUNK;
         for (int j = from; j < to; j++) {
             long answered = any[userAt[j] + word] >>> shift;
-            long scored = one[userAt[j] + word] >>> shift;
+            long scored = any[userAt[j] + scoredWord] >>> shift;
             int at = constantAt[j];
             IntVector k0 = IntVector.broadcast(INTS, k[at]);
             IntVector k1 = IntVector.broadcast(INTS, k[at + 1]);
@@ -567,6 +643,148 @@ final class DenseLastLevel {
         d3.intoArray(out, 15 * CHUNK);
     }
 
+    /**
+     * As {@link #passOfFour} in short lanes (AVX-512): two vectors of 32 questions cover the word, eight fields each,
+     * from {@link #shortConstants}; {@code leafConstant} indexes the int table, four per (w, y) where the short one
+     * has eight. The sums are spilled and widened into {@link #spilled}.
+     */
+    private void passOfWord(int from, int to, int first) {
+        ShortVector zero = ShortVector.zero(SHORTS);
+        ShortVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero, a6 = zero, a7 = zero;
+        ShortVector b0 = zero, b1 = zero, b2 = zero, b3 = zero, b4 = zero, b5 = zero, b6 = zero, b7 = zero;
+        int[] userAt = leafUser;
+        int[] constantAt = leafConstant;
+        short[] k = shortConstants;
+        long[] any = unitBits;
+        int word = first / CHUNKS_PER_WORD;
+        int scoredWord = word + bitmapWords;
+        for (int j = from; j < to; j++) {
+            long answered = any[userAt[j] + word];
+            long scored = any[userAt[j] + scoredWord];
+            int at = constantAt[j] * (SHORT_FIELDS / 4);
+            ShortVector k0 = ShortVector.broadcast(SHORTS, k[at]);
+            ShortVector k1 = ShortVector.broadcast(SHORTS, k[at + 1]);
+            ShortVector k2 = ShortVector.broadcast(SHORTS, k[at + 2]);
+            ShortVector k3 = ShortVector.broadcast(SHORTS, k[at + 3]);
+            ShortVector k4 = ShortVector.broadcast(SHORTS, k[at + 4]);
+            ShortVector k5 = ShortVector.broadcast(SHORTS, k[at + 5]);
+            VectorMask<Short> m = VectorMask.fromLong(SHORTS, answered);
+            VectorMask<Short> s = VectorMask.fromLong(SHORTS, scored);
+            a0 = a0.add(k0, m);
+            a1 = a1.add(k1, m);
+            a2 = a2.add(k2, m);
+            a3 = a3.add(k3, m);
+            a4 = a4.add(k4, m);
+            a5 = a5.add(k5, m);
+            a6 = a6.add(k0, s);
+            a7 = a7.add(k2, s);
+            m = VectorMask.fromLong(SHORTS, answered >>> 32);
+            s = VectorMask.fromLong(SHORTS, scored >>> 32);
+            b0 = b0.add(k0, m);
+            b1 = b1.add(k1, m);
+            b2 = b2.add(k2, m);
+            b3 = b3.add(k3, m);
+            b4 = b4.add(k4, m);
+            b5 = b5.add(k5, m);
+            b6 = b6.add(k0, s);
+            b7 = b7.add(k2, s);
+        }
+        short[] out = spilledShorts;
+        a0.intoArray(out, 0);
+        a1.intoArray(out, HALF_WORD);
+        a2.intoArray(out, 2 * HALF_WORD);
+        a3.intoArray(out, 3 * HALF_WORD);
+        a4.intoArray(out, 4 * HALF_WORD);
+        a5.intoArray(out, 5 * HALF_WORD);
+        a6.intoArray(out, 6 * HALF_WORD);
+        a7.intoArray(out, 7 * HALF_WORD);
+        b0.intoArray(out, 8 * HALF_WORD);
+        b1.intoArray(out, 9 * HALF_WORD);
+        b2.intoArray(out, 10 * HALF_WORD);
+        b3.intoArray(out, 11 * HALF_WORD);
+        b4.intoArray(out, 12 * HALF_WORD);
+        b5.intoArray(out, 13 * HALF_WORD);
+        b6.intoArray(out, 14 * HALF_WORD);
+        b7.intoArray(out, 15 * HALF_WORD);
+        widen(0, 0, 0);
+        widen(0, 1, 4 * CHUNK);
+        widen(8 * HALF_WORD, 0, 8 * CHUNK);
+        widen(8 * HALF_WORD, 1, 12 * CHUNK);
+    }
+
+    /** As {@link #passOfWord} for the upper half of the word: chunks {@code first} and {@code first+1}. */
+    private void passOfHalfWord(int from, int to, int first) {
+        ShortVector zero = ShortVector.zero(SHORTS);
+        ShortVector a0 = zero, a1 = zero, a2 = zero, a3 = zero, a4 = zero, a5 = zero, a6 = zero, a7 = zero;
+        int[] userAt = leafUser;
+        int[] constantAt = leafConstant;
+        short[] k = shortConstants;
+        long[] any = unitBits;
+        int word = first / CHUNKS_PER_WORD;
+        int scoredWord = word + bitmapWords;
+        for (int j = from; j < to; j++) {
+            int at = constantAt[j] * (SHORT_FIELDS / 4);
+            ShortVector k0 = ShortVector.broadcast(SHORTS, k[at]);
+            ShortVector k2 = ShortVector.broadcast(SHORTS, k[at + 2]);
+            VectorMask<Short> m = VectorMask.fromLong(SHORTS, any[userAt[j] + word] >>> 32);
+            VectorMask<Short> s = VectorMask.fromLong(SHORTS, any[userAt[j] + scoredWord] >>> 32);
+            a0 = a0.add(k0, m);
+            a1 = a1.add(ShortVector.broadcast(SHORTS, k[at + 1]), m);
+            a2 = a2.add(k2, m);
+            a3 = a3.add(ShortVector.broadcast(SHORTS, k[at + 3]), m);
+            a4 = a4.add(ShortVector.broadcast(SHORTS, k[at + 4]), m);
+            a5 = a5.add(ShortVector.broadcast(SHORTS, k[at + 5]), m);
+            a6 = a6.add(k0, s);
+            a7 = a7.add(k2, s);
+        }
+        short[] out = spilledShorts;
+        a0.intoArray(out, 0);
+        a1.intoArray(out, HALF_WORD);
+        a2.intoArray(out, 2 * HALF_WORD);
+        a3.intoArray(out, 3 * HALF_WORD);
+        a4.intoArray(out, 4 * HALF_WORD);
+        a5.intoArray(out, 5 * HALF_WORD);
+        a6.intoArray(out, 6 * HALF_WORD);
+        a7.intoArray(out, 7 * HALF_WORD);
+        widen(0, 0, 0);
+        widen(0, 1, 4 * CHUNK);
+    }
+
+    /** The short sums of one pass, spilled for widening: half word × 8 fields × 32 lanes. */
+    private final short[] spilledShorts = new short[2 * SHORT_FIELDS * HALF_WORD];
+
+    /**
+     * Writes half {@code part} of the eight short fields at {@code from} in {@link #spilledShorts} as the four
+     * packed int lanes of one chunk at {@code at} in {@link #spilled} (exact: the batch fits {@link #batchLimit}).
+     */
+    private void widen(int from, int part, int at) {
+        short[] in = spilledShorts;
+        int[] out = spilled;
+        IntVector n = ((IntVector) ShortVector.fromArray(SHORTS, in, from)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector ww = ((IntVector) ShortVector.fromArray(SHORTS, in, from + HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector y = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 2 * HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector wy = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 3 * HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector yyLow = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 4 * HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector yyHigh = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 5 * HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector ones = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 6 * HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        IntVector onesY = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 7 * HALF_WORD)
+                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        // n + 2⁷·Σw becomes n + 2⁸·Σw by adding Σw·2⁷ once more.
+        n.add(n.lanewise(VectorOperators.LSHR, 7).lanewise(VectorOperators.LSHL, 7))
+                .add(ww.lanewise(VectorOperators.LSHL, 18)).intoArray(out, at);
+        y.add(wy.lanewise(VectorOperators.LSHL, 14)).intoArray(out, at + CHUNK);
+        yyLow.add(yyHigh.lanewise(VectorOperators.LSHL, 8)).intoArray(out, at + 2 * CHUNK);
+        ones.add(ones.lanewise(VectorOperators.LSHR, 7).lanewise(VectorOperators.LSHL, 7))
+                .add(onesY.lanewise(VectorOperators.LSHL, 18)).intoArray(out, at + 3 * CHUNK);
+    }
+
     /** As {@link #passOfFour} for the 2 chunks from {@code first}. */
     private void passOfTwo(int from, int to, int first) {
         IntVector zero = IntVector.zero(INTS);
@@ -575,13 +793,13 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = unitAnswered;
-        long[] one = unitScored;
+        long[] any = unitBits;
         int word = first / CHUNKS_PER_WORD;
+        int scoredWord = word + bitmapWords;
         int shift = first % CHUNKS_PER_WORD * CHUNK;
         for (int j = from; j < to; j++) {
             long answered = any[userAt[j] + word] >>> shift;
-            long scored = one[userAt[j] + word] >>> shift;
+            long scored = any[userAt[j] + scoredWord] >>> shift;
             int at = constantAt[j];
             IntVector k0 = IntVector.broadcast(INTS, k[at]);
             IntVector k1 = IntVector.broadcast(INTS, k[at + 1]);
@@ -618,14 +836,14 @@ final class DenseLastLevel {
         int[] userAt = leafUser;
         int[] constantAt = leafConstant;
         int[] k = constants;
-        long[] any = unitAnswered;
-        long[] one = unitScored;
+        long[] any = unitBits;
         int word = chunk / CHUNKS_PER_WORD;
+        int scoredWord = word + bitmapWords;
         int shift = chunk % CHUNKS_PER_WORD * CHUNK;
         for (int j = from; j < to; j++) {
             int at = constantAt[j];
             VectorMask<Integer> m = VectorMask.fromLong(INTS, any[userAt[j] + word] >>> shift);
-            VectorMask<Integer> s = VectorMask.fromLong(INTS, one[userAt[j] + word] >>> shift);
+            VectorMask<Integer> s = VectorMask.fromLong(INTS, any[userAt[j] + scoredWord] >>> shift);
             a0 = a0.add(IntVector.broadcast(INTS, k[at]), m);
             a1 = a1.add(IntVector.broadcast(INTS, k[at + 1]), m);
             a2 = a2.add(IntVector.broadcast(INTS, k[at + 2]), m);

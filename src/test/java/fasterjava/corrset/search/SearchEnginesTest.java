@@ -223,6 +223,13 @@ class SearchEnginesTest {
         checkAll(crowded, 3, 5, 3, "crowded-nodes");
         // K = 5: a unit's hundreds of users find their child nodes' users (and bitmap words) many vectors at a time.
         checkAll(crowded, 5, 5, 3, "crowded-nodes");
+        // K = 3 over 70 questions at a 0.55 answer rate: leaves of ~120 users, on both sides of the most a pass in
+        // short lanes may add (127 here), over whole words and half words.
+        Scores wideCrowded = SearchFixtures.random(dir, 63, 400, 70, 0.55, 1);
+        checkAll(wideCrowded, 3, 5, 40, "wide-crowded");
+        // At 0.75: leaves of ~225 users and sets of ~170, more than 16-bit fields hold: int lanes must take them.
+        Scores wideDense = SearchFixtures.random(dir, 64, 400, 70, 0.75, 1);
+        checkAll(wideDense, 3, 5, 40, "wide-dense");
     }
 
     @Test
