@@ -82,6 +82,9 @@ final class DenseLastLevel {
      */
     private static final int SHORT_MIN_USERS = 48;
     private static final VectorSpecies<Short> SHORTS = ShortVector.SPECIES_512;
+    /** A chunk's 16 short lanes: half of {@link #SHORTS}, widened to one int vector. */
+    private static final VectorSpecies<Short> SHORT_CHUNK = ShortVector.SPECIES_256;
+    private static final VectorOperators.Conversion<Short, Integer> WIDEN = VectorOperators.ZERO_EXTEND_S2I;
     /** Short lanes in one vector: half a bitmap word. */
     private static final int HALF_WORD = SHORTS.length();
     /** Short fields per (w, y) in {@link #shortConstants}: six, padded to eight. */
@@ -760,22 +763,23 @@ final class DenseLastLevel {
     private void widen(int from, int part, int at) {
         short[] in = spilledShorts;
         int[] out = spilled;
-        IntVector n = ((IntVector) ShortVector.fromArray(SHORTS, in, from)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector ww = ((IntVector) ShortVector.fromArray(SHORTS, in, from + HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector y = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 2 * HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector wy = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 3 * HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector yyLow = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 4 * HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector yyHigh = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 5 * HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector ones = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 6 * HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
-        IntVector onesY = ((IntVector) ShortVector.fromArray(SHORTS, in, from + 7 * HALF_WORD)
-                .convertShape(VectorOperators.S2I, INTS, part)).and(0xFFFF);
+        int half = from + part * CHUNK;
+        IntVector n = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector ww = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector y = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + 2 * HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector wy = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + 3 * HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector yyLow = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + 4 * HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector yyHigh = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + 5 * HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector ones = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + 6 * HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
+        IntVector onesY = (IntVector) ShortVector.fromArray(SHORT_CHUNK, in, half + 7 * HALF_WORD)
+                .convertShape(WIDEN, INTS, 0);
         // n + 2⁷·Σw becomes n + 2⁸·Σw by adding Σw·2⁷ once more.
         n.add(n.lanewise(VectorOperators.LSHR, 7).lanewise(VectorOperators.LSHL, 7))
                 .add(ww.lanewise(VectorOperators.LSHL, 18)).intoArray(out, at);
