@@ -52,10 +52,11 @@ import jdk.incubator.vector.VectorSpecies;
  *
  * <p><b>What limits it.</b> A (K−1)-node averages only ~39 sets over the whole K = 5 search (2.5 billion sets in
  * 64.7 million such nodes), so per-node work weighs as much as the sweeps themselves. A perf profile of the full
- * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25; README, journey 1) puts ~60% of the search
- * threads' samples in the masked-add passes (a pass of one chunk costs about twice per chunk what a pass of four
- * does: the per-user loads and broadcasts are the same), ~14% in finding each leaf's users and dispatching its
- * passes, ~6% in judging, ~4% in picking child nodes and ~7% in starting work units and bucketing their users.
+ * 200-question K = 5 search (a 2-core AMD EPYC with AVX-512, JDK 25; README, journey 1) puts ~51% of the search
+ * threads' samples in the masked-add passes and widening their sums (~11% in the passes of one chunk of the leaves
+ * whose sets all lie in the last 16 questions: 29% of the leaves, 6% of the sets), ~16% in finding each leaf's users
+ * and dispatching its passes, ~7% in judging, ~4% in picking child nodes and ~9% in starting work units and
+ * bucketing their users.
  */
 final class DenseLastLevel {
     /**
